@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test: installs the real components the integration tests use (docker-registry, skopeo),
+# starts a registry on 127.0.0.1, runs the xunit projects, stops the registry. The last line is
+# "N passed, M failed", summed from the test results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/apt.sh
+. scripts/lib/registry.sh
+need_packages docker-registry skopeo clang zlib1g-dev || { echo "0 passed, 1 failed"; exit 1; }
+
+results=$(mktemp -d /tmp/hull-results.XXXXXX)
+trap 'stop_registry; rm -rf "$results"' EXIT
+start_registry || { echo "0 passed, 1 failed"; exit 1; }
+
+dotnet build Hull.sln -c Release --nologo -v quiet
+build=$?
+if [ $build -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+dotnet test Hull.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; files=0
+for f in "$results"/*.trx; do
+  [ -e "$f" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$f")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  x=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0}))
+done
+# A crashed test host leaves no results: count it as a failure rather than report green.
+if [ $status -ne 0 ] && [ $failed -eq 0 ]; then failed=1; fi
+[ $files -gt 0 ] || failed=$((failed + 1))
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

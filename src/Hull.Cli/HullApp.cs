@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Reflection;
+
+namespace Hull.Cli;
+
+/// <summary>The `hull` command line: parses arguments, runs the chosen command and maps failures to exit codes.</summary>
+public static class HullApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for a command that ran and failed.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code for a usage mistake (unknown command or flag, missing argument).</summary>
+    public const int Usage = 2;
+
+    /// <summary>The version printed by `hull --version`.</summary>
+    public static string Version { get; } =
+        typeof(HullApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    /// <summary>Runs `hull` with the given arguments, writing to the given streams.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var root = HullCommands.CreateRoot();
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var parse = root.Parse(args);
+        bool debug = parse.GetValue(HullCommands.Debug);
+
+        if (parse.Errors.Count > 0 && !IsHelpOrVersion(parse))
+        {
+            stderr.WriteLine($"hull: {parse.Errors[0].Message}");
+            stderr.WriteLine();
+            var help = root.Parse([.. CommandPath(parse.CommandResult), "--help"]);
+            await help.InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr }, cancellationToken).ConfigureAwait(false);
+            return Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("hull: cancelled");
+            return Failure;
+        }
+        catch (Exception ex)
+        {
+            // A user's mistake or a failing registry is not a crash: one readable line, the trace only on request.
+            stderr.WriteLine($"hull: error: {ErrorText.Describe(ex)}");
+            if (debug)
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+            return Failure;
+        }
+    }
+
+    private static bool IsHelpOrVersion(ParseResult parse) =>
+        parse.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version");
+
+    private static IEnumerable<string> CommandPath(CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (SymbolResult? r = result; r is CommandResult c && c.Parent is not null; r = c.Parent)
+        {
+            names.Push(c.Command.Name);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,3 @@
+using Hull.Cli;
+
+return await HullApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

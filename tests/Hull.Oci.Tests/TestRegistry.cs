@@ -1,0 +1,13 @@
+namespace Hull.Oci.Tests;
+
+/// <summary>The real registry that scripts/test.sh starts; its address comes from HULL_TEST_REGISTRY.</summary>
+public static class TestRegistry
+{
+    /// <summary>host:port of the test registry.</summary>
+    public static string Host =>
+        Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
+        ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+
+    /// <summary>A repository name no other test uses.</summary>
+    public static string UniqueRepository(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+}
