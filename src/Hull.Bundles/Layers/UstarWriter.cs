@@ -46,6 +46,12 @@ public sealed class UstarWriter
         Pad(size);
     }
 
+    /// <summary>Writes only the header of a regular file; the caller writes the data and padding itself.</summary>
+    public void WriteFileHeader(string name, int mode, long size) => WriteHeader(name, mode, size, (byte)'0');
+
+    /// <summary>The number of bytes a data section of <paramref name="size"/> bytes occupies, padding included.</summary>
+    public static long Padded(long size) => (size + Block - 1) / Block * Block;
+
     /// <summary>Writes the end-of-archive marker (two zero blocks).</summary>
     public void Finish() => _output.Write(new byte[Block * 2]);
 

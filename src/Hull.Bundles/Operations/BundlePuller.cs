@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using Hull.Bundles.Contents;
+using Hull.Bundles.Images;
+using Hull.Bundles.Layers;
+using Hull.Bundles.Locks;
+using Hull.Oci.References;
+
+namespace Hull.Bundles.Operations;
+
+/// <summary>What a pull should fetch.</summary>
+/// <param name="Source">The bundle or image location.</param>
+/// <param name="ExpectBundle">True for <c>-b</c>/<c>--lock</c> with a BundleLock, false for <c>-i</c>.</param>
+/// <param name="OutputDirectory">Where the files go; replaced as a whole, never left half-written.</param>
+/// <param name="Recursive">Also pull nested bundles into <c>.imgpkg/bundles/sha256-HEX</c>.</param>
+/// <param name="Concurrency">How many images to look at at once.</param>
+public sealed record PullRequest(ImageLocation Source, bool ExpectBundle, string OutputDirectory, bool Recursive, int Concurrency = 5);
+
+/// <summary>imgpkg's <c>pull</c>: extract the image's layers; for a bundle, rewrite its ImagesLock when copied.</summary>
+public static class BundlePuller
+{
+    /// <summary>Pulls into a temporary sibling of the output directory, then renames it into place.</summary>
+    public static async Task PullAsync(IStoreResolver stores, PullRequest request, Action<string> log, CancellationToken cancellationToken)
+    {
+        var root = await ResolvedImage.ResolveAsync(stores, request.Source, cancellationToken).ConfigureAwait(false);
+        if (root.Manifest.IsIndex)
+        {
+            throw new BundleException($"Pulling '{request.Source}': it is an image index; pull one of its images by digest");
+        }
+        bool isBundle = await root.IsBundleAsync(cancellationToken).ConfigureAwait(false);
+        if (request.ExpectBundle && !isBundle)
+        {
+            throw new BundleException($"Pulling '{request.Source}': Expected bundle image but found plain image (hint: Did you use -i instead of -b?)");
+        }
+        if (!request.ExpectBundle && isBundle)
+        {
+            throw new BundleException($"Pulling '{request.Source}': Expected bundle flag when pulling a bundle (hint: Use -b instead of -i for bundles)");
+        }
+
+        string output = Path.GetFullPath(request.OutputDirectory);
+        string parent = Path.GetDirectoryName(output) ?? throw new BundleException($"Pulling into '{request.OutputDirectory}': not a directory path");
+        Directory.CreateDirectory(parent);
+        string temp = Path.Combine(parent, $".{Path.GetFileName(output)}.hull-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            if (!isBundle)
+            {
+                log($"Pulling image '{root.DigestReference}'");
+                await ExtractAsync(root, temp, "  ", log, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var graph = await BundleGraph.ReadAsync(stores, root, request.Recursive, request.Concurrency, cancellationToken).ConfigureAwait(false);
+                var written = new HashSet<Digest> { root.Digest };
+                await PullBundleAsync(graph, temp, "", request.Recursive, written, log, cancellationToken).ConfigureAwait(false);
+                log("");
+                log("Locating image lock file images...");
+                log(graph.Relocated
+                    ? $"The bundle repo ({root.Repository}) is hosting every image specified in the bundle's Images Lock file (.imgpkg/images.yml)"
+                    : "One or more images not found in bundle repo; skipping lock file update");
+            }
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            Directory.Move(temp, output);
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    private static async Task PullBundleAsync(BundleNode node, string root, string bundlePath, bool recursive, HashSet<Digest> written, Action<string> log, CancellationToken cancellationToken)
+    {
+        string indent = bundlePath.Length == 0 ? "" : "  ";
+        log(bundlePath.Length == 0 ? $"Pulling bundle '{node.Image.DigestReference}'" : $"{indent}Pulling nested bundle '{node.Image.DigestReference}'");
+        string dir = Path.Combine(root, bundlePath);
+        Directory.CreateDirectory(dir);
+        await ExtractAsync(node.Image, dir, indent + "  ", log, cancellationToken).ConfigureAwait(false);
+        if (node.Relocated)
+        {
+            string lockPath = Path.Combine(dir, BundleFiles.ImagesLockPath);
+            await File.WriteAllBytesAsync(lockPath, LockYaml.Emit(node.RelocatedLock()), cancellationToken).ConfigureAwait(false);
+        }
+        if (!recursive)
+        {
+            return;
+        }
+        bool header = false;
+        foreach (var nested in node.Nested)
+        {
+            if (bundlePath.Length == 0 && !header)
+            {
+                log("");
+                log("Nested bundles");
+                header = true;
+            }
+            if (!written.Add(nested.Image.Digest))
+            {
+                log($"{indent}  Pulling nested bundle '{nested.Image.DigestReference}'");
+                log($"{indent}  Skipped, already downloaded");
+                continue;
+            }
+            string nestedPath = Path.Combine(BundleFiles.BundlesDir, nested.Image.Digest.ToString().Replace(':', '-'));
+            await PullBundleAsync(nested, root, nestedPath, recursive, written, log, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Extracts every layer of <paramref name="image"/> into <paramref name="directory"/>, verifying each blob.</summary>
+    public static async Task ExtractAsync(ResolvedImage image, string directory, string indent, Action<string> log, CancellationToken cancellationToken)
+    {
+        var layers = image.Manifest.AsImage().Layers;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            log($"{indent}Extracting layer '{layers[i].Digest}' ({i + 1}/{layers.Count})");
+            try
+            {
+                await using var blob = await image.Store.OpenBlobAsync(layers[i], cancellationToken).ConfigureAwait(false);
+                Stream tar = layers[i].MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress);
+                await using (tar.ConfigureAwait(false))
+                {
+                    await LayerExtractor.ExtractAsync(tar, directory, cancellationToken).ConfigureAwait(false);
+                    // Drain so the verifying stream sees the whole blob (gzip may stop before trailing bytes).
+                    await tar.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                }
+                await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Hull.Oci.OciException ex)
+            {
+                throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {ex.Message}", ex);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest} is not a valid gzip tar: {ex.Message}", ex);
+            }
+        }
+    }
+}
