@@ -22,6 +22,15 @@ public static class TestImages
         return output;
     }
 
+    /// <summary>Gzip-compressed bytes, so tools that sniff layer compression (skopeo) see what the media type says.</summary>
+    public static byte[] Gzip(byte[] raw)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(raw);
+        return output.ToArray();
+    }
+
     /// <summary>An image with the given layers, a config carrying labels and platform; blobs pushed to target.</summary>
     public static async Task<Manifest> PushImageAsync(IImageTarget target, string seed, int layers, int layerSize,
         string? tag, string arch = "amd64", IReadOnlyDictionary<string, string>? labels = null, string manifestType = MediaTypes.OciManifest)
@@ -29,7 +38,7 @@ public static class TestImages
         var layerDescriptors = new List<Descriptor>();
         for (int i = 0; i < layers; i++)
         {
-            byte[] content = Bytes($"{seed}-layer-{i}", layerSize);
+            byte[] content = Gzip(Bytes($"{seed}-layer-{i}", layerSize));
             var d = Descriptor.For(manifestType == MediaTypes.DockerManifest ? MediaTypes.DockerLayer : MediaTypes.OciLayerGzip, content);
             await target.PutBlobAsync(d, new MemoryStream(content));
             layerDescriptors.Add(d);

@@ -233,6 +233,10 @@ public sealed class RegistryRepository : IImageStore
     {
         string what = $"uploading blob {blob.Digest} to {Location}";
         long start = content.CanSeek ? content.Position : -1;
+        // A seekable source may be re-sent on retry and the registry checks its digest; a one-shot stream is
+        // checked as it passes, so a mismatch is reported as such rather than as a registry error.
+        if (start < 0 && content is not VerifyingStream)
+            content = new VerifyingStream(content, blob, what, leaveOpen: true);
         Uri location = await StartUploadAsync(what, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -276,7 +280,7 @@ public sealed class RegistryRepository : IImageStore
             if (seekable)
                 content.Position = start + offset;
             var body = new StreamingContent(content, length);
-            body.Headers.Add("Content-Range", $"{offset}-{offset + length - 1}");
+            body.Headers.TryAddWithoutValidation("Content-Range", $"{offset}-{offset + length - 1}");
             return new HttpRequestMessage(HttpMethod.Patch, new Uri(b, location)) { Content = body };
         }, $"{what} (chunk at {offset})", replayable: seekable, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
@@ -335,10 +339,15 @@ public sealed class RegistryRepository : IImageStore
     }
 
     /// <summary>Every tag of this repository, following <c>Link</c> pagination.</summary>
-    public async Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken = default) =>
+        ListTagsAsync(1000, cancellationToken);
+
+    /// <summary>Every tag of this repository, asking for <paramref name="pageSize"/> per page.</summary>
+    public async Task<IReadOnlyList<string>> ListTagsAsync(int pageSize, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var tags = new List<string>();
-        string? next = $"/v2/{Repository}/tags/list?n=1000";
+        string? next = $"/v2/{Repository}/tags/list?n={pageSize}";
         string what = $"listing tags of {Location}";
         for (int page = 0; next is not null; page++)
         {

@@ -251,6 +251,7 @@ internal sealed class RegistryTransport : IDisposable
     public static async Task<OciException> ErrorAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         string detail = "";
+        bool digestInvalid = false;
         try
         {
             if (response.Content.Headers.ContentLength is null or < 65536)
@@ -259,6 +260,7 @@ internal sealed class RegistryTransport : IDisposable
                 if (body.Length > 0 && body[0] == (byte)'{')
                 {
                     var errors = JsonSerializer.Deserialize(body, OciJson.Context.RegistryErrors);
+                    digestInvalid = errors?.Errors?.Any(x => x.Code == "DIGEST_INVALID") == true;
                     if (errors?.Errors is { Count: > 0 } list)
                         detail = ": " + string.Join("; ", list.Select(x => x.Code + (string.IsNullOrEmpty(x.Message) ? "" : " " + x.Message)));
                 }
@@ -276,6 +278,8 @@ internal sealed class RegistryTransport : IDisposable
             HttpStatusCode.NotFound => $"{what}: not found (404){detail}",
             _ => $"{what}: {code} {response.ReasonPhrase}{detail}",
         };
+        if (digestInvalid)
+            return new DigestMismatchException(message);
         return response.StatusCode == HttpStatusCode.NotFound ? new OciNotFoundException(message) : new OciException(message);
     }
 
