@@ -19,8 +19,11 @@ public sealed class ImageCopier
     /// <summary>What this copier has done so far.</summary>
     public CopyStatistics Statistics { get; } = new();
 
-    /// <summary>Called after each blob is done (copied, skipped or mounted), with its descriptor.</summary>
+    /// <summary>Called after each blob is done (copied, skipped or mounted), with its descriptor; may run on any thread.</summary>
     public event Action<Descriptor>? BlobDone;
+
+    /// <summary>Called as blob bytes flow, with the number of bytes just moved; may run on any thread.</summary>
+    public event Action<long>? BytesMoved;
 
     /// <summary>A copier moving at most <paramref name="concurrency"/> blobs at once.</summary>
     public ImageCopier(int concurrency = 8, int blobRetries = 2)
@@ -91,13 +94,17 @@ public sealed class ImageCopier
 
     private Task CopyBlobOnceAsync(IImageSource source, Descriptor blob, IImageTarget target, CancellationToken cancellationToken)
     {
-        var lazy = _blobs.GetOrAdd((target, blob.Digest),
-            _ => new Lazy<Task>(() => CopyBlobAsync(source, blob, target, cancellationToken)));
-        var task = lazy.Value;
-        // A failed transfer must not poison later copies of the same blob.
-        if (task.IsFaulted || task.IsCanceled)
-            _blobs.TryRemove(new KeyValuePair<(IImageTarget, Digest), Lazy<Task>>((target, blob.Digest), lazy));
-        return task;
+        var key = (target, blob.Digest);
+        Lazy<Task>? lazy = null;
+        lazy = _blobs.GetOrAdd(key, _ => new Lazy<Task>(() => CopyBlobAsync(source, blob, target, cancellationToken)
+            .ContinueWith(t =>
+            {
+                // A failed transfer must not poison later copies of the same blob.
+                if (!t.IsCompletedSuccessfully)
+                    _blobs.TryRemove(new KeyValuePair<(IImageTarget, Digest), Lazy<Task>>(key, lazy!));
+                return t;
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap()));
+        return lazy.Value;
     }
 
     private async Task CopyBlobAsync(IImageSource source, Descriptor blob, IImageTarget target, CancellationToken cancellationToken)
@@ -119,7 +126,15 @@ public sealed class ImageCopier
                 {
                     try
                     {
-                        await using var content = await source.OpenBlobAsync(blob, cancellationToken).ConfigureAwait(false);
+                        await using var opened = await source.OpenBlobAsync(blob, cancellationToken).ConfigureAwait(false);
+                        Stream content = opened;
+                        if (BytesMoved is { } report)
+                        {
+                            if (opened is VerifyingStream verifying)
+                                verifying.Progress = report;
+                            else
+                                content = new CountingStream(opened, report);
+                        }
                         await target.PutBlobAsync(blob, content, cancellationToken).ConfigureAwait(false);
                         break;
                     }

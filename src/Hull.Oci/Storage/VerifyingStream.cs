@@ -37,6 +37,9 @@ public sealed class VerifyingStream : Stream
         });
     }
 
+    /// <summary>Told the size of every chunk read (progress reporting).</summary>
+    internal Action<long>? Progress { get; set; }
+
     /// <summary>Bytes read so far.</summary>
     public long BytesRead => _read;
 
@@ -86,6 +89,7 @@ public sealed class VerifyingStream : Stream
             return;
         }
         _read += chunk.Length;
+        Progress?.Invoke(chunk.Length);
         if (_read > _expected.Size)
             throw new DigestMismatchException($"{_what}: blob {_expected.Digest} is larger than its descriptor's size {_expected.Size}");
         _hash.AppendData(chunk);
