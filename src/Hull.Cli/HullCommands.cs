@@ -29,6 +29,7 @@ public static class HullCommands
             Action = new PrintVersion(),
         });
         root.Options.Add(Debug);
+        root.Subcommands.Add(Commands.BundleCommand.Create());
         return root;
     }
 

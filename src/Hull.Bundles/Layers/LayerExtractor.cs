@@ -75,10 +75,14 @@ public static class LayerExtractor
                 if (path is not null)
                 {
                     RemoveIfFile(path);
-                    Directory.CreateDirectory(path);
-                    if (!OperatingSystem.IsWindows())
+                    if (OperatingSystem.IsWindows())
                     {
-                        File.SetUnixFileMode(path, Spread(entry.Mode) | UnixFileMode.UserExecute | UnixFileMode.UserWrite | UnixFileMode.UserRead);
+                        Directory.CreateDirectory(path);
+                    }
+                    else
+                    {
+                        // Created with the umask applied, as imgpkg's MkdirAll does.
+                        Directory.CreateDirectory(path, Spread(entry.Mode) | UnixFileMode.UserExecute | UnixFileMode.UserWrite | UnixFileMode.UserRead);
                     }
                 }
                 break;

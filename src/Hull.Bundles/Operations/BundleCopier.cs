@@ -191,7 +191,8 @@ public sealed class BundleCopier
         {
             _progress.End();
         }
-        _log("copy | done uploading images");
+        var stats = copier.Statistics;
+        _log($"copy | done uploading images ({stats.BlobsCopied} blobs transferred, {stats.BytesCopied} bytes; {stats.BlobsSkipped} already present; {stats.BlobsMounted} mounted)");
         _log("copy | Tagging images");
         return (int)copier.Statistics.BlobsCopied;
     }
