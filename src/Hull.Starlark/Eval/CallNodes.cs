@@ -1,0 +1,134 @@
+using Hull.Starlark.Builtins;
+using Hull.Starlark.Syntax;
+using Hull.Starlark.Values;
+
+namespace Hull.Starlark.Eval;
+
+/// <summary>Argument evaluation shared by call nodes.</summary>
+internal sealed class ArgList(XNode[] positional, string[] names, XNode[] named, XNode? star, XNode? starStar)
+{
+    public readonly XNode[] Positional = positional;
+
+    public bool Simple => names.Length == 0 && star == null && starStar == null;
+
+    public Value[] EvalPositional(Frame f)
+    {
+        if (star == null)
+        {
+            if (Positional.Length == 0) return [];
+            var a = new Value[Positional.Length];
+            for (int i = 0; i < a.Length; i++) a[i] = Positional[i].Eval(f);
+            return a;
+        }
+        var l = new List<Value>();
+        foreach (var p in Positional) l.Add(p.Eval(f));
+        var s = star.Eval(f);
+        if (s is not IIterable it || s is StringValue) throw new EvalException($"argument after * must be iterable, not {s.Type}") { PendingPos = star.Pos };
+        l.AddRange(it.Iterate());
+        return [.. l];
+    }
+
+    public KeyValuePair<string, Value>[]? EvalNamed(Frame f)
+    {
+        if (names.Length == 0 && starStar == null) return null;
+        var kw = new List<KeyValuePair<string, Value>>(names.Length);
+        for (int i = 0; i < names.Length; i++) kw.Add(new(names[i], named[i].Eval(f)));
+        if (starStar != null)
+        {
+            var m = starStar.Eval(f);
+            if (m is not DictValue d) throw new EvalException($"argument after ** must be a mapping, not {m.Type}") { PendingPos = starStar.Pos };
+            foreach (var kv in d.Table.EntryList())
+            {
+                if (kv.Key is not StringValue ks) throw new EvalException($"keywords must be strings, not {kv.Key.Type}") { PendingPos = starStar.Pos };
+                kw.Add(new(ks.Value, kv.Value));
+            }
+        }
+        return [.. kw];
+    }
+}
+
+internal sealed class CallNode(Position pos, XNode fn, ArgList args) : XNode(pos)
+{
+    public override Value Eval(Frame f)
+    {
+        var callee = fn.Eval(f);
+        var a = args.EvalPositional(f);
+        var kw = args.EvalNamed(f);
+        try
+        {
+            if (callee is FunctionValue fv) return fv.Call(f.Thread, a, kw);
+            return StarlarkThread.CallValue(f.Thread, callee, a, kw);
+        }
+        catch (EvalException e) when (Mark(e))
+        {
+            throw;
+        }
+    }
+}
+
+/// <summary>x.name(args): calls built-in methods without allocating a bound method value.</summary>
+internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgList args) : XNode(pos)
+{
+    public override Value Eval(Frame f)
+    {
+        var r = recv.Eval(f);
+        if (r is ListValue l && name == "append" && args.Simple && args.Positional.Length == 1)
+        {
+            var v = args.Positional[0].Eval(f);
+            if (l.Frozen) return Failed(new EvalException("append: cannot append to frozen list"));
+            try
+            {
+                l.Append(v);
+            }
+            catch (EvalException e)
+            {
+                throw At(new EvalException("append: " + e.Msg));
+            }
+            return NoneValue.None;
+        }
+        var impl = Methods.Find(r, name);
+        Value callee;
+        if (impl == null)
+        {
+            try
+            {
+                callee = Ops.GetAttr(r, name);
+            }
+            catch (EvalException e) when (Mark(e))
+        {
+            throw;
+        }
+        }
+        else callee = NoneValue.None;
+        var a = args.EvalPositional(f);
+        var kw = args.EvalNamed(f);
+        try
+        {
+            if (impl != null) return impl(f.Thread, name, r, a, kw);
+            return StarlarkThread.CallValue(f.Thread, callee, a, kw);
+        }
+        catch (EvalException e) when (Mark(e))
+        {
+            throw;
+        }
+    }
+
+    private Value Failed(EvalException e) => throw At(e);
+}
+
+/// <summary>Creates a function value (def or lambda) capturing the current frame's cells.</summary>
+internal sealed class MakeFunctionNode(Position pos, FunctionCode code, XNode?[] defaults, (bool FromFree, int Index)[] captures) : XNode(pos)
+{
+    public override Value Eval(Frame f)
+    {
+        var d = new Value?[defaults.Length];
+        for (int i = 0; i < d.Length; i++) d[i] = defaults[i]?.Eval(f);
+        var free = new Cell[captures.Length];
+        for (int i = 0; i < free.Length; i++)
+        {
+            var (fromFree, index) = captures[i];
+            free[i] = fromFree ? f.Free[index] : (Cell)f.Locals[index]!;
+        }
+        return new FunctionValue(code, d, free, f.Module);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using Hull.Starlark.Eval;
+
+namespace Hull.Starlark.Values;
+
+/// <summary>A function defined in Starlark (def or lambda).</summary>
+public sealed class FunctionValue : Value, ICallable
+{
+    private readonly Value?[] _defaults;
+    private readonly Cell[] _free;
+    private readonly ModuleEnv _module;
+    private bool _frozen;
+
+    internal FunctionValue(FunctionCode code, Value?[] defaults, Cell[] free, ModuleEnv module)
+    {
+        Code = code;
+        _defaults = defaults;
+        _free = free;
+        _module = module;
+    }
+
+    internal FunctionCode Code { get; }
+
+    /// <inheritdoc/>
+    public string Name => Code.Name;
+
+    /// <summary>Where the function is defined.</summary>
+    public Syntax.Position Position => Code.Pos;
+
+    /// <summary>Names of the named parameters.</summary>
+    public IReadOnlyList<string> ParamNames => Code.ParamNames;
+
+    /// <inheritdoc/>
+    public override string Type => "function";
+
+    /// <inheritdoc/>
+    public override int Hash() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    /// <inheritdoc/>
+    public override void WriteRepr(StringBuilder sb) => sb.Append("<function ").Append(Code.Name).Append('>');
+
+    /// <inheritdoc/>
+    public override void Freeze()
+    {
+        if (_frozen) return;
+        _frozen = true;
+        foreach (var d in _defaults) d?.Freeze();
+        foreach (var c in _free) c.V?.Freeze();
+    }
+
+    /// <inheritdoc/>
+    public Value Call(StarlarkThread thread, Value[] args, KeyValuePair<string, Value>[]? kwargs)
+    {
+        var locals = BindArgs(args, kwargs);
+        thread.PushCall(Code);
+        var frame = new Frame(locals, _free, _module, thread);
+        try
+        {
+            Code.Body.Exec(frame);
+            return frame.Result;
+        }
+        catch (EvalException e) when (RecordFrame(e))
+        {
+            throw;
+        }
+        finally
+        {
+            thread.PopCall();
+        }
+    }
+
+    // Exception filter: adds this call to the traceback while the error passes (never catches).
+    private bool RecordFrame(EvalException e)
+    {
+        var pos = e.PendingPos ?? Code.Pos;
+        e.AddFrame(Code.Name, pos, Code.Program.SourceLine(pos.Line));
+        e.PendingPos = null;
+        return false;
+    }
+
+    private Value?[] BindArgs(Value[] args, KeyValuePair<string, Value>[]? kwargs)
+    {
+        var c = Code;
+        var locals = new Value?[c.NumLocals];
+        int nparams = c.NumParams;
+        int npos = nparams - c.NumKwOnly;
+        int n = args.Length;
+        if (n > npos)
+        {
+            if (!c.HasVarargs)
+            {
+                if (npos == 0) throw new EvalException($"function {c.Name} accepts no positional arguments ({n} given)");
+                throw new EvalException($"function {c.Name} accepts at most {npos} positional argument{(npos == 1 ? "" : "s")} ({n} given)");
+            }
+            n = npos;
+        }
+        Array.Copy(args, locals, n);
+        int slot = nparams;
+        if (c.HasVarargs)
+        {
+            locals[slot++] = args.Length > npos ? new TupleValue(args[npos..]) : TupleValue.Empty;
+        }
+        DictValue? kwdict = null;
+        if (c.HasKwargs) locals[slot] = kwdict = new DictValue();
+        if (kwargs != null)
+        {
+            foreach (var kv in kwargs)
+            {
+                int i = Array.IndexOf(c.ParamNames, kv.Key);
+                if (i >= 0)
+                {
+                    if (locals[i] != null) throw new EvalException($"function {c.Name} got multiple values for parameter \"{kv.Key}\"");
+                    locals[i] = kv.Value;
+                }
+                else if (kwdict != null)
+                {
+                    var k = StringValue.Of(kv.Key);
+                    if (kwdict.Table.TryGet(k, out _)) throw new EvalException($"function {c.Name} got multiple values for parameter \"{kv.Key}\"");
+                    kwdict.Table.Set(k, kv.Value);
+                }
+                else
+                {
+                    string msg = $"function {c.Name} got an unexpected keyword argument \"{kv.Key}\"";
+                    if (Resolve.Spelling.Nearest(kv.Key, c.ParamNames) is { } near) msg += $" (did you mean {near}?)";
+                    throw new EvalException(msg);
+                }
+            }
+        }
+        List<string>? missing = null;
+        for (int i = 0; i < nparams; i++)
+        {
+            if (locals[i] != null) continue;
+            if (_defaults[i] is { } d) locals[i] = d;
+            else (missing ??= []).Add(c.ParamNames[i]);
+        }
+        if (missing != null)
+            throw new EvalException($"function {c.Name} missing {missing.Count} argument{(missing.Count == 1 ? "" : "s")} ({string.Join(", ", missing)})");
+        foreach (int cs in c.CellSlots) locals[cs] = new Cell { V = locals[cs] };
+        return locals;
+    }
+}
