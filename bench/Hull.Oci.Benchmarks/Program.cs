@@ -64,7 +64,7 @@ finally
 
 static async Task<(double, CopyStatistics)> Copy(RegistryClient source, RegistryClient target, IReadOnlyList<string> tags, string from, string to)
 {
-    var copier = new ImageCopier(8);
+    var copier = new ImageCopier(int.TryParse(Environment.GetEnvironmentVariable("HULL_BENCH_CONCURRENCY"), out int c) ? c : 8);
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(tags.Select(tag => copier.CopyAsync(source.Repository(ImageReference.Parse(from)), tag,
         target.Repository(ImageReference.Parse(to)), tag)));

@@ -9,7 +9,10 @@ namespace Hull.Oci.Registry;
 /// </summary>
 public sealed record RegistryOptions
 {
-    /// <summary>Use plain http (<c>--registry-insecure</c>). Loopback registries fall back to http even without it.</summary>
+    /// <summary>
+    /// Allow plain http (<c>--registry-insecure</c>): https is tried first, then http. Loopback and private
+    /// (RFC 1918) registries get this fallback even without the flag, as in imgpkg.
+    /// </summary>
     public bool Insecure { get; init; }
 
     /// <summary>Extra CA certificates (PEM files) to trust (<c>--registry-ca-cert-path</c>).</summary>

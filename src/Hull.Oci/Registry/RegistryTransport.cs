@@ -80,26 +80,33 @@ internal sealed class RegistryTransport : IDisposable
         };
     }
 
-    /// <summary>The base URI (<c>https://host</c> or <c>http://host</c>) for a registry.</summary>
+    /// <summary>The scheme (<c>https</c> or <c>http</c>) to use for a registry.</summary>
     public Task<string> SchemeAsync(string registry, CancellationToken cancellationToken)
     {
-        if (Options.Insecure)
-            return Task.FromResult("http");
-        if (!IsLoopback(registry))
+        // As go-containerregistry (and so imgpkg) does: https always comes first; plain http is the fallback
+        // only with --registry-insecure or for loopback and private (RFC 1918) addresses.
+        if (!Options.Insecure && !IsLocal(registry))
             return Task.FromResult("https");
-        // Like go-containerregistry: a loopback registry is tried over https first, then plain http.
         return _schemes.GetOrAdd(registry, r => new Lazy<Task<string>>(() => ProbeAsync(r, cancellationToken))).Value;
     }
 
-    private static bool IsLoopback(string registry)
+    private static bool IsLocal(string registry)
     {
         string host = registry;
         if (host.StartsWith('['))
             host = host[1..host.IndexOf(']')];
         else if (host.IndexOf(':') is int colon and >= 0)
             host = host[..colon];
-        return host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal)
-            || IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip);
+        if (host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal))
+            return true;
+        if (!IPAddress.TryParse(host, out var ip))
+            return false;
+        if (IPAddress.IsLoopback(ip))
+            return true;
+        if (ip.AddressFamily != AddressFamily.InterNetwork)
+            return false;
+        byte[] b = ip.GetAddressBytes();
+        return b[0] == 10 || b[0] == 172 && (b[1] & 0xf0) == 16 || b[0] == 192 && b[1] == 168;
     }
 
     private async Task<string> ProbeAsync(string registry, CancellationToken cancellationToken)
