@@ -76,8 +76,10 @@ public static class Formatting
                 case 'x':
                 case 'X':
                 {
-                    if (arg is not IntValue iv) throw new EvalException($"%{conv} format requires integer: {arg.Type}");
-                    var big = iv.Big;
+                    System.Numerics.BigInteger big;
+                    if (arg is IntValue iv) big = iv.Big;
+                    else if (arg is FloatValue fv && double.IsFinite(fv.Value)) big = new System.Numerics.BigInteger(Math.Truncate(fv.Value));
+                    else throw new EvalException($"%{conv} format requires integer: {arg.Type}");
                     if (big.Sign < 0) { sb.Append('-'); big = -big; }
                     string s = conv == 'o' ? ToBase(big, 8) : big.ToString(conv == 'x' ? "x" : "X", CultureInfo.InvariantCulture).TrimStart('0');
                     sb.Append(s.Length == 0 ? "0" : s);

@@ -2,7 +2,7 @@ using Hull.Starlark.Values;
 
 namespace Hull.Starlark.Builtins;
 
-/// <summary>Set algebra and set methods.</summary>
+/// <summary>Set algebra and set methods (ytt's Starlark has only set.union).</summary>
 internal static class SetOps
 {
     public static SetValue Union(SetValue x, SetValue y)
@@ -35,8 +35,6 @@ internal static class SetOps
         return r;
     }
 
-    private static EvalException Named(string name, EvalException e) => new($"{name}: {e.Msg}");
-
     public static Dictionary<string, MethodImpl> Create() => new()
     {
         ["union"] = (t, name, r, a, k) =>
@@ -47,40 +45,6 @@ internal static class SetOps
             foreach (var v in s.Table.KeyList()) res.Add(v);
             foreach (var v in Args.Iterable(name, "iterable", a[0])) res.Add(v);
             return res;
-        },
-        ["add"] = (t, name, r, a, k) =>
-        {
-            Args.Positional(name, a, k, 1, 1);
-            try { ((SetValue)r).Add(a[0]); } catch (EvalException e) { throw Named(name, e); }
-            return NoneValue.None;
-        },
-        ["remove"] = (t, name, r, a, k) =>
-        {
-            Args.Positional(name, a, k, 1, 1);
-            bool found;
-            try { found = ((SetValue)r).Table.Delete(a[0], out _); } catch (EvalException e) { throw Named(name, e); }
-            if (!found) throw new EvalException($"{name}: missing key");
-            return NoneValue.None;
-        },
-        ["discard"] = (t, name, r, a, k) =>
-        {
-            Args.Positional(name, a, k, 1, 1);
-            try { ((SetValue)r).Table.Delete(a[0], out _); } catch (EvalException e) { throw Named(name, e); }
-            return NoneValue.None;
-        },
-        ["clear"] = (t, name, r, a, k) =>
-        {
-            Args.Positional(name, a, k, 0, 0);
-            try { ((SetValue)r).Table.Clear(); } catch (EvalException e) { throw Named(name, e); }
-            return NoneValue.None;
-        },
-        ["pop"] = (t, name, r, a, k) =>
-        {
-            Args.Positional(name, a, k, 0, 0);
-            var s = (SetValue)r;
-            var first = s.Table.First() ?? throw new EvalException($"{name}: empty set");
-            try { s.Table.Delete(first.Key, out _); } catch (EvalException e) { throw Named(name, e); }
-            return first.Key;
         },
     };
 }

@@ -72,7 +72,7 @@ internal static class StringMethods
                 {
                     while (i < s.Length && IsSpace(s[i])) i++;
                     if (i >= s.Length) break;
-                    if (max >= 0 && fields.Count == max) { fields.Add(s[i..].TrimEnd()); break; }
+                    if (max >= 0 && fields.Count == max) { fields.Add(s[i..]); break; }
                     int j = i;
                     while (j < s.Length && !IsSpace(s[j])) j++;
                     fields.Add(s[i..j]);
@@ -86,7 +86,7 @@ internal static class StringMethods
                 {
                     while (i > 0 && IsSpace(s[i - 1])) i--;
                     if (i <= 0) break;
-                    if (max >= 0 && fields.Count == max) { fields.Add(s[..i].TrimStart()); break; }
+                    if (max >= 0 && fields.Count == max) { fields.Add(s[..i]); break; }
                     int j = i;
                     while (j > 0 && !IsSpace(s[j - 1])) j--;
                     fields.Add(s[j..i]);
@@ -148,10 +148,12 @@ internal static class StringMethods
         Args.Positional(name, a, k, 1, 3);
         var s = (StringValue)r;
         var (text, _) = Sub(name, s, a, 1);
-        IEnumerable<Value> candidates = a[0] is TupleValue tv ? tv.Items : [a[0]];
-        foreach (var c in candidates)
+        if (a[0] is not (StringValue or TupleValue)) throw new EvalException($"{name}: got {a[0].Type}, want string or tuple of strings");
+        Value[] candidates = a[0] is TupleValue tv ? tv.Items : [a[0]];
+        for (int ci = 0; ci < candidates.Length; ci++)
         {
-            if (c is not StringValue cs) throw new EvalException($"{name}: want string or tuple of strings, got {c.Type}");
+            var c = candidates[ci];
+            if (c is not StringValue cs) throw new EvalException($"{name}: got {c.Type}, for element {ci}");
             if (prefix ? text.StartsWith(cs.Value, StringComparison.Ordinal) : text.EndsWith(cs.Value, StringComparison.Ordinal)) return BoolValue.True;
         }
         return BoolValue.False;
@@ -172,18 +174,27 @@ internal static class StringMethods
         foreach (char c in s)
         {
             bool cased = char.IsLetter(c);
-            sb.Append(prevCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+            sb.Append(prevCased ? char.ToLowerInvariant(c) : ToTitle(c));
             prevCased = cased;
         }
         return sb.ToString();
     }
+
+    private static char ToTitle(char c) => c switch
+    {
+        '\u01C4' or '\u01C5' or '\u01C6' => '\u01C5',
+        '\u01C7' or '\u01C8' or '\u01C9' => '\u01C8',
+        '\u01CA' or '\u01CB' or '\u01CC' => '\u01CB',
+        '\u01F1' or '\u01F2' or '\u01F3' => '\u01F2',
+        _ => char.ToUpperInvariant(c),
+    };
 
     private static bool IsTitle(string s)
     {
         bool prevCased = false, any = false;
         foreach (char c in s)
         {
-            if (char.IsUpper(c))
+            if ((char.IsUpper(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.TitlecaseLetter) && ToTitle(c) == c)
             {
                 if (prevCased) return false;
                 prevCased = true;
@@ -322,6 +333,7 @@ internal static class StringMethods
         ["splitlines"] = (t, n, r, a, k) =>
         {
             var p = Args.Unpack(n, a, k, "keepends?");
+            if (p[0] is not (null or BoolValue)) throw Args.WrongType(n, "keepends", p[0]!, "bool");
             bool keep = p[0]?.Truth ?? false;
             string s = S(r);
             var lines = new List<Value>();

@@ -104,7 +104,7 @@ public static class Universe
             return a[0] switch
             {
                 FloatValue f => f,
-                IntValue i => new FloatValue(IntToFloat(i)),
+                IntValue i => new FloatValue(i.ToDouble()),
                 BoolValue b => new FloatValue(b.Value ? 1 : 0),
                 StringValue s => new FloatValue(ParseFloat(s.Value)),
                 _ => throw new EvalException($"float: got {a[0].Type}, want number or string"),
@@ -145,11 +145,7 @@ public static class Universe
         Add("int", (t, fn, a, k) =>
         {
             var p = Args.Unpack("int", a, k, "x?", "base?");
-            if (p[0] == null)
-            {
-                if (p[1] == null) return IntValue.Zero;
-                throw new EvalException("int: missing argument for x");
-            }
+            if (p[0] == null) throw new EvalException("int: missing argument for x");
             var x = p[0]!;
             if (x is StringValue s)
             {

@@ -11,30 +11,34 @@ internal sealed class ArgList(XNode[] positional, string[] names, XNode[] named,
 
     public bool Simple => names.Length == 0 && star == null && starStar == null;
 
-    public Value[] EvalPositional(Frame f)
+    /// <summary>Evaluates arguments in Starlark's order: positional, named, *args, **kwargs.</summary>
+    public Value[] Eval(Frame f, out KeyValuePair<string, Value>[]? kwargs)
     {
-        if (star == null)
+        if (Simple)
         {
+            kwargs = null;
             if (Positional.Length == 0) return [];
             var a = new Value[Positional.Length];
             for (int i = 0; i < a.Length; i++) a[i] = Positional[i].Eval(f);
             return a;
         }
-        var l = new List<Value>();
+        var l = new List<Value>(Positional.Length);
         foreach (var p in Positional) l.Add(p.Eval(f));
-        var s = star.Eval(f);
-        if (s is not IIterable it || s is StringValue) throw new EvalException($"argument after * must be iterable, not {s.Type}") { PendingPos = star.Pos };
-        l.AddRange(it.Iterate());
-        return [.. l];
-    }
-
-    public KeyValuePair<string, Value>[]? EvalNamed(Frame f)
-    {
-        if (names.Length == 0 && starStar == null) return null;
-        var kw = new List<KeyValuePair<string, Value>>(names.Length);
-        for (int i = 0; i < names.Length; i++) kw.Add(new(names[i], named[i].Eval(f)));
+        List<KeyValuePair<string, Value>>? kw = null;
+        if (names.Length > 0)
+        {
+            kw = new List<KeyValuePair<string, Value>>(names.Length);
+            for (int i = 0; i < names.Length; i++) kw.Add(new(names[i], named[i].Eval(f)));
+        }
+        if (star != null)
+        {
+            var s = star.Eval(f);
+            if (s is not IIterable it || s is StringValue) throw new EvalException($"argument after * must be iterable, not {s.Type}") { PendingPos = star.Pos };
+            l.AddRange(it.Iterate());
+        }
         if (starStar != null)
         {
+            kw ??= [];
             var m = starStar.Eval(f);
             if (m is not DictValue d) throw new EvalException($"argument after ** must be a mapping, not {m.Type}") { PendingPos = starStar.Pos };
             foreach (var kv in d.Table.EntryList())
@@ -43,7 +47,8 @@ internal sealed class ArgList(XNode[] positional, string[] names, XNode[] named,
                 kw.Add(new(ks.Value, kv.Value));
             }
         }
-        return [.. kw];
+        kwargs = kw?.ToArray();
+        return [.. l];
     }
 }
 
@@ -52,8 +57,7 @@ internal sealed class CallNode(Position pos, XNode fn, ArgList args) : XNode(pos
     public override Value Eval(Frame f)
     {
         var callee = fn.Eval(f);
-        var a = args.EvalPositional(f);
-        var kw = args.EvalNamed(f);
+        var a = args.Eval(f, out var kw);
         try
         {
             if (callee is FunctionValue fv) return fv.Call(f.Thread, a, kw);
@@ -100,8 +104,7 @@ internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgL
         }
         }
         else callee = NoneValue.None;
-        var a = args.EvalPositional(f);
-        var kw = args.EvalNamed(f);
+        var a = args.Eval(f, out var kw);
         try
         {
             if (impl != null) return impl(f.Thread, name, r, a, kw);

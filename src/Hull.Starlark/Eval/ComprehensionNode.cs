@@ -47,7 +47,7 @@ internal sealed class ComprehensionNode(Position pos, bool curly, XNode body, XN
                 {
                     d!.Table.Set(k, v);
                 }
-                catch (EvalException e) when (Mark(e))
+                catch (EvalException e) when (Positions.Mark(e, body.Pos))
         {
             throw;
         }

@@ -64,7 +64,7 @@ internal sealed class AugAssignNode(Position pos, TokenKind op, XNode read, Targ
                 l.CheckMutable("apply += to");
                 if (y is ListValue yl) l.Items.AddRange(yl.Items.ToArray());
                 else if (y is IIterable it && y is not StringValue) l.Items.AddRange(it.Iterate().ToList());
-                else throw new EvalException($"unknown binary op: list + {y.Type}");
+                else return Ops.Binary(op, old, y);
                 return l;
             }
             if (old is IntValue a && y is IntValue b && op == TokenKind.Plus) return IntValue.Add(a, b);

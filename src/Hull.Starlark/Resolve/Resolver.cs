@@ -153,9 +153,9 @@ public sealed class Resolver
         switch (lhs)
         {
             case Ident id:
-                if (augmented && AtTopLevel && !_opts.AllowGlobalReassign)
+                if (augmented && AtTopLevel && !_opts.AllowGlobalReassign && _globals.TryGetValue(id.Name, out var gb))
                 {
-                    Error(id.Pos, $"cannot reassign global {id.Name} declared at {(_globals.TryGetValue(id.Name, out var gb) ? gb.First : id.Pos)}");
+                    Error(id.Pos, $"cannot reassign global {id.Name} declared at {gb.First}");
                     Use(id);
                     break;
                 }
@@ -218,7 +218,16 @@ public sealed class Resolver
         id.Binding = b;
     }
 
-    private void Use(Ident id) => _uses.Add((id, _block));
+    private void Use(Ident id)
+    {
+        // With global reassignment (legacy Bazel semantics) a top-level use sees only the globals bound so far.
+        if (_opts.AllowGlobalReassign && _block.IsModule)
+        {
+            ResolveUse(id, _block);
+            return;
+        }
+        _uses.Add((id, _block));
+    }
 
     private void Expr(Expr e)
     {
@@ -409,22 +418,30 @@ public sealed class Resolver
 
     private void ResolveUses()
     {
-        foreach (var (id, block) in _uses)
+        foreach (var (id, block) in _uses) ResolveUse(id, block);
+    }
+
+    private void ResolveUse(Ident id, Block block)
+    {
         {
-            if (id.Binding != null && id.Binding.Scope != Scope.Global && block.Bindings.ContainsKey(id.Name)) continue;
             var b = Lookup(id.Name, block);
-            if (b != null) { id.Binding = b; continue; }
-            if (_globals.TryGetValue(id.Name, out var g)) { id.Binding = g; continue; }
+            if (b != null) { id.Binding = b; return; }
+            if (_globals.TryGetValue(id.Name, out var g)) { id.Binding = g; return; }
             if (_isPredeclared(id.Name))
             {
                 if (!_predeclared.TryGetValue(id.Name, out var pb)) _predeclared[id.Name] = pb = new Binding(Scope.Predeclared, 0, id.Name, id.Pos);
                 id.Binding = pb;
-                continue;
+                return;
+            }
+            if (id.Name == "float" && !_opts.AllowFloat && _isUniversal(id.Name))
+            {
+                Error(id.Pos, "dialect does not support floating point");
+                return;
             }
             if (_isUniversal(id.Name) && (id.Name != "set" || _opts.AllowSet) && (id.Name != "float" || _opts.AllowFloat))
             {
                 id.Binding = new Binding(Scope.Universal, 0, id.Name, id.Pos);
-                continue;
+                return;
             }
             string msg = "undefined: " + id.Name;
             var candidates = new List<string>(_globals.Keys);

@@ -345,10 +345,10 @@ public sealed class Parser
         var list = new List<Expr> { x };
         while (Kind == TokenKind.Comma)
         {
-            Next();
+            var commaPos = Next();
             if (TerminatesExprList(Kind))
             {
-                if (!inParens) throw Error("unparenthesized tuple with trailing comma");
+                if (!inParens) throw new SyntaxError(commaPos, "unparenthesized tuple with trailing comma");
                 break;
             }
             list.Add(ParseTest());

@@ -121,8 +121,8 @@ public sealed class Scanner
             }
             if (c0 == '\n')
             {
-                var p = Here;
                 _pos++; _line++; _lineStart = _pos;
+                var p = Here;
                 if (_depth > 0) continue;
                 _atLineStart = true;
                 return Make(TokenKind.Newline, p);
@@ -134,7 +134,7 @@ public sealed class Scanner
     private Token AtEof()
     {
         var p = Here;
-        if (_last != TokenKind.Newline && _last != TokenKind.Outdent && _last != TokenKind.Indent && _pending.Count == 0)
+        if (_depth == 0 && _last != TokenKind.Newline && _last != TokenKind.Outdent && _last != TokenKind.Indent && _pending.Count == 0)
         {
             _pending.Enqueue(Make(TokenKind.Newline, p));
         }

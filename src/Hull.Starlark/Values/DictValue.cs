@@ -46,7 +46,17 @@ public sealed class DictValue : Value, ISequence, IMapping, IContainer, IHasSetI
     }
 
     /// <inheritdoc/>
-    public bool Contains(Value y) => Table.TryGet(y, out _);
+    public bool Contains(Value y)
+    {
+        try
+        {
+            return Table.TryGet(y, out _);
+        }
+        catch (EvalException) when (y is ListValue or DictValue or SetValue)
+        {
+            return false;
+        }
+    }
 
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)

@@ -63,23 +63,34 @@ public static class Ops
     private static bool CompareNumbers(TokenKind op, Value x, Value y)
     {
         if (x is IntValue xi && y is IntValue yi) return Threeway(op, IntValue.Compare(xi, yi));
-        double a, b;
-        if (x is IntValue ix && !ix.IsSmall && y is FloatValue fy && double.IsFinite(fy.Value))
-            return Threeway(op, ix.Big.CompareTo(new BigInteger(Math.Floor(fy.Value))) is var c && c != 0 ? c : (Math.Floor(fy.Value) == fy.Value ? 0 : -1));
-        if (y is IntValue iy && !iy.IsSmall && x is FloatValue fx && double.IsFinite(fx.Value))
-            return !Compare(Swap(op), y, x);
-        a = x is IntValue i1 ? i1.ToDouble() : ((FloatValue)x).Value;
-        b = y is IntValue i2 ? i2.ToDouble() : ((FloatValue)y).Value;
-        return op switch
+        if (x is FloatValue fx && y is FloatValue fy) return CompareDoublesOp(op, fx.Value, fy.Value);
+        if (x is IntValue i1) return CompareIntFloat(op, i1, ((FloatValue)y).Value, false);
+        return CompareIntFloat(op, (IntValue)y, ((FloatValue)x).Value, true);
+    }
+
+    private static bool CompareDoublesOp(TokenKind op, double a, double b) => op switch
+    {
+        TokenKind.EqEq => a == b,
+        TokenKind.Neq => a != b,
+        TokenKind.Lt => a < b,
+        TokenKind.Le => a <= b,
+        TokenKind.Gt => a > b,
+        TokenKind.Ge => a >= b,
+        _ => throw new InvalidOperationException(),
+    };
+
+    // Exact comparison of an int with a float (no rounding of large ints).
+    private static bool CompareIntFloat(TokenKind op, IntValue i, double f, bool swapped)
+    {
+        if (double.IsNaN(f) || double.IsInfinity(f) || (i.IsSmall && Math.Abs(i.Small) < (1L << 53)))
         {
-            TokenKind.EqEq => a == b,
-            TokenKind.Neq => a != b,
-            TokenKind.Lt => a < b,
-            TokenKind.Le => a <= b,
-            TokenKind.Gt => a > b,
-            TokenKind.Ge => a >= b,
-            _ => throw new InvalidOperationException(),
-        };
+            double d = i.ToDouble();
+            return swapped ? CompareDoublesOp(op, f, d) : CompareDoublesOp(op, d, f);
+        }
+        double fl = Math.Floor(f);
+        int c = i.Big.CompareTo(new BigInteger(fl));
+        if (c == 0 && fl != f) c = -1;
+        return Threeway(op, swapped ? -c : c);
     }
 
     private static TokenKind Swap(TokenKind op) => op switch
@@ -211,9 +222,7 @@ public static class Ops
                 {
                     double d = ToFloat(y);
                     if (d == 0) throw new EvalException("float modulo by zero");
-                    double r = ToFloat(x) % d;
-                    if (r != 0 && (r < 0) != (d < 0)) r += d;
-                    return new FloatValue(r);
+                    return new FloatValue(ToFloat(x) % d);
                 }
                 if (x is StringValue fmt) return Formatting.Percent(fmt.Value, y);
                 break;

@@ -51,6 +51,11 @@ public sealed class RangeValue(long start, long stop, long step) : Value, ISlice
     /// <inheritdoc/>
     public bool Contains(Value y)
     {
+        if (y is FloatValue fv)
+        {
+            if (!double.IsFinite(fv.Value) || Math.Floor(fv.Value) != fv.Value || Math.Abs(fv.Value) > long.MaxValue / 2) return false;
+            y = IntValue.Of((long)fv.Value);
+        }
         if (y is not IntValue iv) throw new EvalException($"'in <range>' requires integer as left operand, not {y.Type}");
         if (!iv.IsSmall) return false;
         long x = iv.Small;
@@ -61,7 +66,9 @@ public sealed class RangeValue(long start, long stop, long step) : Value, ISlice
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        sb.Append("range(").Append(Start).Append(", ").Append(Stop);
+        sb.Append("range(");
+        if (Start != 0 || Step != 1) sb.Append(Start).Append(", ");
+        sb.Append(Stop);
         if (Step != 1) sb.Append(", ").Append(Step);
         sb.Append(')');
     }

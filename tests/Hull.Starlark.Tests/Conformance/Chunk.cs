@@ -21,9 +21,10 @@ internal sealed record Chunk(string Name, string Kind, string File, string Sourc
             for (int j = start; j < i; j++)
             {
                 string line = lines[j];
-                sb.Append(line).Append('\n');
+                sb.Append(line);
+                if (j + 1 < i) sb.Append('\n');
                 int h = line.IndexOf("###", StringComparison.Ordinal);
-                if (h >= 0 && !line[..h].TrimEnd().EndsWith('#')) expected.Add((j + 1, Pattern(line[(h + 3)..].Trim())));
+                if (h >= 0 && !line[(h + 3)..].TrimStart().StartsWith('#')) expected.Add((j + 1, Pattern(line[(h + 3)..].Trim())));
                 foreach (Match m in Regex.Matches(line, @"option:(\w+)")) options.Add(m.Groups[1].Value);
             }
             yield return new Chunk($"{relPath}:{start + 1}", kind, relPath, sb.ToString(), expected, options);
