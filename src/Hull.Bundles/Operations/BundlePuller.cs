@@ -120,13 +120,13 @@ public static class BundlePuller
             try
             {
                 await using var blob = await image.Store.OpenBlobAsync(layers[i], cancellationToken).ConfigureAwait(false);
-                Stream tar = layers[i].MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress);
+                Stream tar = layers[i].MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
                 await using (tar.ConfigureAwait(false))
                 {
                     await LayerExtractor.ExtractAsync(tar, directory, cancellationToken).ConfigureAwait(false);
-                    // Drain so the verifying stream sees the whole blob (gzip may stop before trailing bytes).
                     await tar.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
                 }
+                // Drain so the verifying stream sees the whole blob and checks its digest (gzip may stop early).
                 await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
             }
             catch (Hull.Oci.OciException ex)

@@ -9,6 +9,11 @@ namespace Hull.Bundles.Tarball;
 /// <param name="Complete">False when the file ends before the entry's data does.</param>
 public sealed record TarIndexEntry(string Name, long Offset, long Size, bool Complete);
 
+/// <summary>The entries of a tar and whether its end-of-archive marker was reached (false: the file is cut short).</summary>
+/// <param name="Entries">The regular-file entries in order.</param>
+/// <param name="Ended">True when the archive ends with its zero blocks.</param>
+public sealed record TarListing(List<TarIndexEntry> Entries, bool Ended);
+
 /// <summary>
 /// Lists the regular-file entries of an uncompressed tar by seeking from header to header, so a multi-gigabyte
 /// tarball is indexed without reading its data. Understands USTAR, PAX <c>path</c> records and GNU long names.
@@ -18,7 +23,10 @@ public static class TarIndex
     private const int Block = 512;
 
     /// <summary>Indexes <paramref name="file"/>; entries cut off by the end of the file are returned as incomplete.</summary>
-    public static List<TarIndexEntry> Read(Stream file)
+    public static List<TarIndexEntry> Read(Stream file) => List(file).Entries;
+
+    /// <summary>Indexes <paramref name="file"/> and reports whether the archive is complete.</summary>
+    public static TarListing List(Stream file)
     {
         var entries = new List<TarIndexEntry>();
         var header = new byte[Block];
@@ -31,7 +39,7 @@ public static class TarIndex
             file.ReadExactly(header);
             if (header.AsSpan().IndexOfAnyExcept((byte)0) < 0)
             {
-                break;
+                return new TarListing(entries, true);
             }
             if (!ChecksumOk(header))
             {
@@ -47,7 +55,7 @@ public static class TarIndex
                 case (byte)'x' or (byte)'L':
                     if (!complete || size > 1 << 20)
                     {
-                        return entries;
+                        return new TarListing(entries, false);
                     }
                     var data = new byte[size];
                     file.Position = dataOffset;
@@ -64,7 +72,7 @@ public static class TarIndex
             }
             position = next;
         }
-        return entries;
+        return new TarListing(entries, false);
     }
 
     private static string Name(byte[] header)

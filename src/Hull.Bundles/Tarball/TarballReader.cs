@@ -18,9 +18,12 @@ public sealed class TarballReader : IImageSource
     private readonly Dictionary<Digest, (string MediaType, byte[] Raw)> _manifests = [];
     private readonly Dictionary<Digest, byte[]> _configs = [];
 
-    private TarballReader(string path, Dictionary<string, TarIndexEntry> entries, List<TarballItem> items)
+    private readonly bool _truncated;
+
+    private TarballReader(string path, Dictionary<string, TarIndexEntry> entries, List<TarballItem> items, bool truncated)
     {
         _path = path;
+        _truncated = truncated;
         _entries = entries;
         Items = items;
         foreach (var item in items)
@@ -50,9 +53,9 @@ public sealed class TarballReader : IImageSource
             throw new BundleException($"Reading tarball '{path}': no such file");
         }
         using var file = File.OpenRead(path);
-        var index = TarIndex.Read(file);
+        var listing = TarIndex.List(file);
         var entries = new Dictionary<string, TarIndexEntry>(StringComparer.Ordinal);
-        foreach (var entry in index)
+        foreach (var entry in listing.Entries)
         {
             if (entry.Name.Contains("..", StringComparison.Ordinal) || entry.Name.StartsWith('/') || entry.Name.Contains('\\'))
             {
@@ -76,7 +79,7 @@ public sealed class TarballReader : IImageSource
         {
             throw new BundleException($"Reading tarball '{path}': manifest.json is not valid: {ex.Message}", ex);
         }
-        return new TarballReader(path, entries, items ?? []);
+        return new TarballReader(path, entries, items ?? [], !listing.Ended);
     }
 
     /// <summary>True when the layer's entry is present and complete.</summary>
@@ -110,6 +113,10 @@ public sealed class TarballReader : IImageSource
         }
         if (!_entries.TryGetValue(TarballEntryName.ForBlob(blob.Digest.ToString()), out var entry))
         {
+            if (_truncated)
+            {
+                throw new BundleException($"{what}: missing, the tarball is truncated");
+            }
             throw new OciNotFoundException($"{what}: not in the tarball (non-distributable layers are only included with --include-non-distributable-layers)");
         }
         if (!entry.Complete)
