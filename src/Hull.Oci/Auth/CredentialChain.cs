@@ -4,24 +4,27 @@ namespace Hull.Oci.Auth;
 public sealed class CredentialChain(IReadOnlyList<ICredentialSource> sources) : ICredentialSource
 {
     /// <summary>
-    /// imgpkg's order: explicit flags, then <c>IMGPKG_REGISTRY_*</c> variables, then the docker config file.
+    /// imgpkg's order: <c>IMGPKG_REGISTRY_*</c> variables, then explicit flags, then the docker config file.
     /// </summary>
     public static CredentialChain Default(Credential? explicitCredential = null)
     {
-        var list = new List<ICredentialSource>();
+        var list = new List<ICredentialSource> { EnvironmentCredentials.FromProcess() };
         if (explicitCredential is not null)
             list.Add(new StaticCredentials(explicitCredential));
-        list.Add(EnvironmentCredentials.FromProcess());
         list.Add(DockerConfigCredentials.FromEnvironment());
         return new CredentialChain(list);
     }
 
     /// <inheritdoc />
-    public async ValueTask<Credential?> GetAsync(string registry, CancellationToken cancellationToken = default)
+    public ValueTask<Credential?> GetAsync(string registry, CancellationToken cancellationToken = default) =>
+        GetAsync(registry, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<Credential?> GetAsync(string registry, string? repository, CancellationToken cancellationToken = default)
     {
         foreach (var source in sources)
         {
-            var credential = await source.GetAsync(registry, cancellationToken).ConfigureAwait(false);
+            var credential = await source.GetAsync(registry, repository, cancellationToken).ConfigureAwait(false);
             if (credential is not null)
                 return credential;
         }

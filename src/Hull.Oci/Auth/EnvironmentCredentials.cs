@@ -5,11 +5,13 @@ namespace Hull.Oci.Auth;
 /// <summary>
 /// imgpkg's environment variables: <c>IMGPKG_REGISTRY_HOSTNAME</c>, <c>_USERNAME</c>, <c>_PASSWORD</c>,
 /// <c>_IDENTITY_TOKEN</c>, <c>_REGISTRY_TOKEN</c>, and the same with a <c>_N</c> suffix for more registries.
+/// A hostname may carry a scheme and <c>/v2/</c> path, <c>*</c> globs within DNS labels, or a repository
+/// (<c>gcr.io/team/app</c>); exact hosts win over globs, and a matching repository wins over both.
 /// </summary>
 public sealed class EnvironmentCredentials : ICredentialSource
 {
     private const string Prefix = "IMGPKG_REGISTRY_";
-    private readonly List<(string Host, Credential Credential)> _entries = [];
+    private readonly List<(string Host, string? Repository, Credential Credential)> _entries = [];
 
     /// <summary>Reads the sets from <paramref name="variables"/> (name to value).</summary>
     public EnvironmentCredentials(IReadOnlyDictionary<string, string> variables)
@@ -37,7 +39,7 @@ public sealed class EnvironmentCredentials : ICredentialSource
                 RegistryToken = Get("REGISTRY_TOKEN"),
             };
             foreach (string h in host.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                _entries.Add((h, credential));
+                _entries.Add((h, RegistryHosts.RepositoryOf(h), credential));
         }
     }
 
@@ -54,13 +56,27 @@ public sealed class EnvironmentCredentials : ICredentialSource
     }
 
     /// <inheritdoc />
-    public ValueTask<Credential?> GetAsync(string registry, CancellationToken cancellationToken = default)
+    public ValueTask<Credential?> GetAsync(string registry, CancellationToken cancellationToken = default) =>
+        GetAsync(registry, null, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<Credential?> GetAsync(string registry, string? repository, CancellationToken cancellationToken = default)
     {
-        foreach (var (host, credential) in _entries)
+        Credential? exact = null, glob = null, scoped = null;
+        foreach (var (host, repo, credential) in _entries)
         {
-            if (RegistryHosts.Match(host, registry))
-                return ValueTask.FromResult<Credential?>(credential);
+            if (!RegistryHosts.Match(host, registry))
+                continue;
+            if (repo is not null)
+            {
+                if (scoped is null && repository is not null && (repository == repo || repository.StartsWith(repo + "/", StringComparison.Ordinal)))
+                    scoped = credential;
+            }
+            else if (host.Contains('*'))
+                glob ??= credential;
+            else
+                exact ??= credential;
         }
-        return ValueTask.FromResult<Credential?>(null);
+        return ValueTask.FromResult(scoped ?? exact ?? glob);
     }
 }

@@ -19,15 +19,23 @@ internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource c
         public volatile AuthChallenge? Challenge;
         public readonly ConcurrentDictionary<string, (AuthenticationHeaderValue Header, DateTime Expires)> Tokens = new(StringComparer.Ordinal);
         public readonly SemaphoreSlim Lock = new(1, 1);
-        public Task<Credential?>? Credential;
+        public readonly ConcurrentDictionary<string, Lazy<Task<Credential?>>> Credentials = new(StringComparer.Ordinal);
     }
 
     private RegistryState State(string registry) => _registries.GetOrAdd(registry, _ => new RegistryState());
 
-    private Task<Credential?> CredentialAsync(RegistryState state, string registry, CancellationToken cancellationToken)
+    private Task<Credential?> CredentialAsync(RegistryState state, string registry, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
-        lock (state)
-            return state.Credential ??= credentials.GetAsync(registry, cancellationToken).AsTask();
+        // The first scope names the repository the request is for ("repository:NAME:ACTIONS").
+        string? repository = null;
+        if (scopes.Count > 0 && scopes[0].StartsWith("repository:", StringComparison.Ordinal))
+        {
+            string rest = scopes[0]["repository:".Length..];
+            int colon = rest.LastIndexOf(':');
+            repository = colon < 0 ? rest : rest[..colon];
+        }
+        return state.Credentials.GetOrAdd(repository ?? "", _ => new Lazy<Task<Credential?>>(
+            () => credentials.GetAsync(registry, repository, cancellationToken).AsTask())).Value;
     }
 
     /// <summary>The header to send before any challenge: cached, or obtained up front once the scheme is known.</summary>
@@ -38,7 +46,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource c
         if (challenge is null)
         {
             // A registry token is meant to be sent without waiting for a challenge.
-            var credential = await CredentialAsync(state, registry, cancellationToken).ConfigureAwait(false);
+            var credential = await CredentialAsync(state, registry, scopes, cancellationToken).ConfigureAwait(false);
             return credential?.RegistryToken is { } token ? new AuthenticationHeaderValue("Bearer", token) : null;
         }
         return await ObtainAsync(state, registry, challenge, scopes, cancellationToken).ConfigureAwait(false);
@@ -63,7 +71,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource c
         string key = string.Join(' ', scopes);
         if (state.Tokens.TryGetValue(key, out var cached) && cached.Expires > DateTime.UtcNow)
             return cached.Header;
-        var credential = await CredentialAsync(state, registry, cancellationToken).ConfigureAwait(false) ?? Credential.Anonymous;
+        var credential = await CredentialAsync(state, registry, scopes, cancellationToken).ConfigureAwait(false) ?? Credential.Anonymous;
         if (credential.RegistryToken is not null)
             return new AuthenticationHeaderValue("Bearer", credential.RegistryToken);
         if (challenge.IsBasic)

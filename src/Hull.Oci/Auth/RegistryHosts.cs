@@ -21,6 +21,25 @@ internal static class RegistryHosts
         return Array.IndexOf(DockerHubAliases, s) >= 0 ? "index.docker.io" : s;
     }
 
+    /// <summary>
+    /// The repository part of a configured name such as <c>gcr.io/team/app</c>; null for a bare host or an API
+    /// path such as <c>docker.io/v2/</c>.
+    /// </summary>
+    public static string? RepositoryOf(string configured)
+    {
+        string s = configured.Trim();
+        int scheme = s.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+            s = s[(scheme + 3)..];
+        int slash = s.IndexOf('/');
+        if (slash < 0)
+            return null;
+        string path = s[(slash + 1)..].Trim('/');
+        if (path.Length == 0 || path is "v1" or "v2" || path.StartsWith("v1/", StringComparison.Ordinal) || path.StartsWith("v2/", StringComparison.Ordinal))
+            return null;
+        return path;
+    }
+
     /// <summary>True when a configured name (possibly with <c>*</c> globs) designates <paramref name="registry"/>.</summary>
     public static bool Match(string configured, string registry)
     {

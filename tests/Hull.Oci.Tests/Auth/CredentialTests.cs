@@ -140,6 +140,39 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task ExactHostsWinOverGlobsAndRepositoriesOverBoth()
+    {
+        var source = new EnvironmentCredentials(new Dictionary<string, string>
+        {
+            ["IMGPKG_REGISTRY_HOSTNAME_0"] = "*.docker.io",
+            ["IMGPKG_REGISTRY_USERNAME_0"] = "glob",
+            ["IMGPKG_REGISTRY_HOSTNAME_1"] = "foo.docker.io",
+            ["IMGPKG_REGISTRY_USERNAME_1"] = "exact",
+            ["IMGPKG_REGISTRY_HOSTNAME_A"] = "https://foo.docker.io/team/app",
+            ["IMGPKG_REGISTRY_USERNAME_A"] = "scoped",
+            ["IMGPKG_REGISTRY_HOSTNAME_B"] = "https://gcr.io/v2/",
+            ["IMGPKG_REGISTRY_USERNAME_B"] = "api-path",
+        });
+        Assert.Equal("exact", (await source.GetAsync("foo.docker.io"))!.Username);
+        Assert.Equal("glob", (await source.GetAsync("bar.docker.io"))!.Username);
+        Assert.Equal("scoped", (await source.GetAsync("foo.docker.io", "team/app"))!.Username);
+        Assert.Equal("scoped", (await source.GetAsync("foo.docker.io", "team/app/sub"))!.Username);
+        Assert.Equal("exact", (await source.GetAsync("foo.docker.io", "team/other"))!.Username);
+        Assert.Equal("api-path", (await source.GetAsync("gcr.io", "x/y"))!.Username);
+    }
+
+    [Fact]
+    public async Task EnvironmentWinsOverFlagsWhichWinOverDockerConfig()
+    {
+        var chain = new CredentialChain([
+            new EnvironmentCredentials(new Dictionary<string, string> { ["IMGPKG_REGISTRY_HOSTNAME"] = "env.io", ["IMGPKG_REGISTRY_USERNAME"] = "env" }),
+            new StaticCredentials(new Credential { Username = "flag" }),
+        ]);
+        Assert.Equal("env", (await chain.GetAsync("env.io"))!.Username);
+        Assert.Equal("flag", (await chain.GetAsync("other.io"))!.Username);
+    }
+
+    [Fact]
     public void OptionsNeverPrintSecrets()
     {
         var options = new RegistryOptions { Username = "user", Password = "hunter2", Token = "tok-secret" };
