@@ -1,0 +1,188 @@
+using Hull.Starlark.Syntax;
+
+namespace Hull.Templating.Compilation;
+
+/// <summary>
+/// Applies ytt's context insertion at the text level: a fragment-building `def` gets a start_ctx line before its body,
+/// a `return end_ctx()` line before its closing `end`, and its `return x` statements become `return end_ctx(x)`.
+/// Inserted lines are generated code lines, so line mapping to the template stays exact.
+/// </summary>
+public static class FragmentFunctionRewriter
+{
+    /// <summary>Rewrites <paramref name="code"/> (one entry per generated line); returns the new lines.</summary>
+    public static List<CodeLine> Rewrite(string file, List<CodeLine> code, InstructionSet ins)
+    {
+        var texts = CodeText.Lines(code);
+        FileSyntax syntax;
+        try
+        {
+            syntax = Parser.ParseFile(file, string.Join("\n", texts), ParseOptions.Ytt);
+        }
+        catch (SyntaxError)
+        {
+            return code; // compiling the original code reports the error with the right position
+        }
+        var analysis = new ContextInserter(ins);
+        analysis.Analyse(syntax);
+        if (analysis.Functions.Count == 0) return code;
+
+        var tokens = Tokens(file, string.Join("\n", texts));
+        var defEnds = DefEndLines(tokens);
+
+        // Edits within lines first (columns refer to the unshifted lines), rightmost first.
+        var edits = new List<(int Line, int Col, int RemoveLen, string Insert)>();
+        foreach (var fn in analysis.Functions)
+        {
+            foreach (var r in fn.Returns)
+            {
+                int ti = tokens.FindIndex(t => t.Pos.Line == r.Pos.Line && t.Pos.Col == r.Pos.Col && t.Kind == TokenKind.Return);
+                if (ti < 0) continue;
+                if (r.Result is null)
+                {
+                    edits.Add((r.Pos.Line, r.Pos.Col, 6, $"return {ins.EndCtx}()"));
+                    continue;
+                }
+                int last = ti + 1;
+                int depth = 0;
+                for (int k = ti + 1; k < tokens.Count; k++)
+                {
+                    var kind = tokens[k].Kind;
+                    if (depth == 0 && kind is TokenKind.Newline or TokenKind.Eof or TokenKind.End or TokenKind.Semi) break;
+                    if (kind is TokenKind.LParen or TokenKind.LBrack or TokenKind.LBrace) depth++;
+                    if (kind is TokenKind.RParen or TokenKind.RBrack or TokenKind.RBrace) depth--;
+                    last = k;
+                }
+                var lt = tokens[last];
+                var (endLine, endCol) = EndOf(lt);
+                edits.Add((endLine, endCol, 0, ")"));
+                edits.Add((r.Pos.Line, r.Pos.Col, 6, $"return {ins.EndCtx}("));
+            }
+        }
+        foreach (var e in edits.OrderByDescending(e => e.Line).ThenByDescending(e => e.Col))
+        {
+            string t = texts[e.Line - 1];
+            int at = Math.Min(e.Col - 1, t.Length);
+            texts[e.Line - 1] = t[..at] + e.Insert + t[Math.Min(at + e.RemoveLen, t.Length)..];
+        }
+
+        var result = new List<CodeLine>(code.Count + analysis.Functions.Count * 2);
+        for (int i = 0; i < code.Count; i++)
+        {
+            result.Add(code[i] with { Instruction = code[i].Instruction with { Code = texts[i] } });
+        }
+
+        var inserts = new List<(int BeforeLine, CodeLine Line)>();
+        foreach (var fn in analysis.Functions)
+        {
+            if (!defEnds.TryGetValue(fn.Def.Pos.Line, out int endLine)) continue;
+            int startLine = fn.Def.Body.Count > 0 ? fn.Def.Body[0].Pos.Line : endLine;
+            if (startLine == fn.Def.Pos.Line) continue;
+            // The start line borrows the source of the line it precedes so tracebacks into the function's entry read naturally.
+            var start = new CodeLine(ins.NewStartCtx(fn.Dialect.Trim('"')), code[startLine - 1].Source);
+            inserts.Add((startLine, start));
+            inserts.Add((endLine, new CodeLine(InstructionSet.NewCode($"return {ins.EndCtx}()"), null)));
+        }
+        foreach (var (before, line) in inserts.OrderByDescending(x => x.BeforeLine))
+        {
+            result.Insert(before - 1, line);
+        }
+        return result;
+    }
+
+    private static (int Line, int Col) EndOf(Token t)
+    {
+        int nl = t.Raw.LastIndexOf('\n');
+        return nl < 0 ? (t.Pos.Line, t.Pos.Col + t.Raw.Length) : (t.Pos.Line + t.Raw.Count(c => c == '\n'), t.Raw.Length - nl);
+    }
+
+    private static List<Token> Tokens(string file, string src)
+    {
+        var list = new List<Token>();
+        var sc = new Scanner(file, src, true);
+        while (true)
+        {
+            var t = sc.Next();
+            list.Add(t);
+            if (t.Kind == TokenKind.Eof) break;
+        }
+        return list;
+    }
+
+    /// <summary>Maps each block `def` line to the line of the `end` closing it.</summary>
+    private static Dictionary<int, int> DefEndLines(List<Token> tokens)
+    {
+        var result = new Dictionary<int, int>();
+        var stack = new Stack<(bool IsDef, int Line)>();
+        bool atStart = true;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Newline) { atStart = true; continue; }
+            if (!atStart) continue;
+            atStart = false;
+            switch (t.Kind)
+            {
+                case TokenKind.Def or TokenKind.If or TokenKind.For or TokenKind.While:
+                    {
+                        int colon = SeekColon(tokens, i);
+                        if (colon < 0) return result;
+                        bool block = colon + 1 < tokens.Count && tokens[colon + 1].Kind == TokenKind.Newline;
+                        if (block) stack.Push((t.Kind == TokenKind.Def, t.Pos.Line));
+                        i = colon;
+                        break;
+                    }
+                case TokenKind.Elif or TokenKind.Else:
+                    {
+                        int colon = SeekColon(tokens, i);
+                        if (colon < 0) return result;
+                        i = colon;
+                        break;
+                    }
+                case TokenKind.End:
+                    if (stack.Count > 0)
+                    {
+                        var f = stack.Pop();
+                        if (f.IsDef) result[f.Line] = t.Pos.Line;
+                    }
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static int SeekColon(List<Token> tokens, int from)
+    {
+        int depth = 0;
+        for (int k = from + 1; k < tokens.Count; k++)
+        {
+            var kind = tokens[k].Kind;
+            if (kind is TokenKind.LParen or TokenKind.LBrack or TokenKind.LBrace) depth++;
+            else if (kind is TokenKind.RParen or TokenKind.RBrack or TokenKind.RBrace) depth--;
+            else if (kind == TokenKind.Colon && depth == 0) return k;
+            else if (kind is TokenKind.Newline or TokenKind.Eof) return -1;
+        }
+        return -1;
+    }
+}
+
+/// <summary>ytt's CodeAsString: lines joined by newlines, leading whitespace trimmed except on backslash continuations.</summary>
+public static class CodeText
+{
+    /// <summary>The per-line texts.</summary>
+    public static List<string> Lines(IReadOnlyList<CodeLine> code)
+    {
+        var result = new List<string>(code.Count);
+        bool cont = false;
+        foreach (var line in code)
+        {
+            string src = line.Instruction.Code;
+            if (!cont) src = src.TrimStart();
+            cont = src.EndsWith('\\');
+            result.Add(src);
+        }
+        return result;
+    }
+
+    /// <summary>The whole program text.</summary>
+    public static string Join(IReadOnlyList<CodeLine> code) => string.Join("\n", Lines(code));
+}

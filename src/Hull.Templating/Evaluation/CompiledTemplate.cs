@@ -1,0 +1,160 @@
+using Hull.Starlark;
+using Hull.Starlark.Syntax;
+using Hull.Starlark.Values;
+using Hull.Templating.Compilation;
+using Hull.Templating.Text;
+using Hull.Templating.Values;
+using Hull.Templating.Yaml;
+
+namespace Hull.Templating.Evaluation;
+
+/// <summary>A template compiled to Starlark code plus the node table its host functions build from.</summary>
+public sealed class CompiledTemplate
+{
+    /// <summary>Thread-local key of the template whose node is being built (template.replace acts on it).</summary>
+    public const string CurrentKey = "hull.templating.current";
+
+    private readonly InstructionSet _ins;
+    private readonly NodeTable _nodes;
+    private readonly TemplateOptions _options;
+    private readonly List<EvaluationContext> _ctxs = [];
+    private EvaluationContext? _rootCtx;
+
+    /// <summary>Creates a compiled template from generated code lines.</summary>
+    public CompiledTemplate(string name, List<CodeLine> code, InstructionSet ins, NodeTable nodes, TemplateOptions options)
+        : this(name, code, ins, nodes, options, rewrite: true)
+    {
+    }
+
+    /// <summary>The template's file name.</summary>
+    public string Name { get; }
+
+    /// <summary>The generated code, one entry per line.</summary>
+    public IReadOnlyList<CodeLine> Code { get; }
+
+    /// <summary>The generated program text.</summary>
+    public string CodeText => Compilation.CodeText.Join(Code);
+
+    /// <summary>The root node built by the top level (a document set or text root), after <see cref="Eval"/>.</summary>
+    public object? Result => _rootCtx?.Root;
+
+    /// <summary>Compiles a plain Starlark module (no nodes).</summary>
+    public static CompiledTemplate ForStarlark(string name, string source, TemplateOptions options)
+    {
+        var lines = source.Split('\n');
+        var code = new List<CodeLine>(lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            code.Add(new CodeLine(InstructionSet.NewCode(lines[i].TrimEnd('\r')), new SourceLine(name, i + 1, lines[i].TrimEnd('\r'))));
+        }
+        return new CompiledTemplate(name, code, new InstructionSet(), new NodeTable(), options, rewrite: false);
+    }
+
+    private CompiledTemplate(string name, List<CodeLine> code, InstructionSet ins, NodeTable nodes, TemplateOptions options, bool rewrite)
+    {
+        Name = name;
+        _ins = ins;
+        _nodes = nodes;
+        _options = options;
+        Code = rewrite ? FragmentFunctionRewriter.Rewrite(name, code, ins) : code;
+    }
+
+    /// <summary>Runs the template on <paramref name="thread"/>; returns its globals (private `_` names removed).</summary>
+    public IReadOnlyDictionary<string, Value> Eval(StarlarkThread thread)
+    {
+        var pre = Instructions();
+        var program = StarlarkProgram.Compile(Name, CodeText, pre.Keys, ParseOptions.Ytt);
+        _rootCtx = null;
+        _ctxs.Clear();
+        var previous = thread.GetLocal(CurrentKey);
+        try
+        {
+            var globals = program.Execute(thread, pre);
+            var result = new Dictionary<string, Value>(StringComparer.Ordinal);
+            foreach (var kv in globals)
+            {
+                if (!kv.Key.StartsWith('_')) result[kv.Key] = kv.Value;
+            }
+            return result;
+        }
+        finally
+        {
+            thread.SetLocal(CurrentKey, previous);
+        }
+    }
+
+    /// <summary>The innermost context of this template (template.replace).</summary>
+    public EvaluationContext CurrentContext =>
+        _ctxs.Count > 0 ? _ctxs[^1] : throw new HostError("expected to be called within a template");
+
+    private Dictionary<string, Value> Instructions()
+    {
+        var d = new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            [_ins.SetCtxType] = Fn(_ins.SetCtxType, a => NoneValue.None),
+            [_ins.StartCtx] = Fn(_ins.StartCtx, a =>
+            {
+                string dialect = a.String(0);
+                var ctx = new EvaluationContext(_nodes, dialect == TextTemplateCompiler.Dialect
+                    ? TextDialect.Instance
+                    : new YamlDialect(_options.ImplicitMapKeyOverrides));
+                _ctxs.Add(ctx);
+                if (_ctxs.Count == 1 && _rootCtx is null) _rootCtx = ctx;
+                return NoneValue.None;
+            }),
+            [_ins.EndCtx] = Fn(_ins.EndCtx, a =>
+            {
+                if (_ctxs.Count == 0) throw new HostError("unexpected ctx end");
+                var ctx = _ctxs[^1];
+                Value result = a.Positional.Length switch
+                {
+                    0 => ctx.RootValue(),
+                    1 => a.Positional[0],
+                    _ => throw new HostError("expected zero or one argument"),
+                };
+                _ctxs.RemoveAt(_ctxs.Count - 1);
+                return result;
+            }),
+            [_ins.StartNode] = Fn(_ins.StartNode, a =>
+            {
+                a.Thread.SetLocal(CurrentKey, this);
+                CurrentContext.StartNode(Tag(a, 0));
+                return NoneValue.None;
+            }),
+            [_ins.SetNode] = Fn(_ins.SetNode, a =>
+            {
+                a.Thread.SetLocal(CurrentKey, this);
+                CurrentContext.SetNode(Tag(a, 0), a.Positional.Length > 1 ? a.Positional[1] : null);
+                return NoneValue.None;
+            }),
+            [_ins.SetMapItemKey] = Fn(_ins.SetMapItemKey, a =>
+            {
+                CurrentContext.SetMapItemKey(Tag(a, 0), a.Positional[1]);
+                return NoneValue.None;
+            }),
+            [_ins.CollectNodeAnnotation] = Fn(_ins.CollectNodeAnnotation, a => new CollectedArgs(a.Positional, a.Named)),
+            [_ins.StartNodeAnnotation] = Fn(_ins.StartNodeAnnotation, a =>
+            {
+                int tag = Tag(a, 0);
+                string name = a.String(1);
+                var collected = (CollectedArgs)a.Positional[2];
+                CurrentContext.StartNodeAnnotation(tag, name, new NodeAnnotation(collected.Args, collected.Kwargs, 0));
+                return NoneValue.None;
+            }),
+        };
+        return d;
+    }
+
+    private static BuiltinFunction Fn(string name, Func<HostArgs, Value> body) => HostFunction.Create(name, body);
+
+    private static int Tag(HostArgs a, int i) =>
+        a.Positional[i] is IntValue v && v.IsSmall ? (int)v.Small : throw new HostError("expected node tag");
+
+    /// <summary>Arguments collected for an annotation.</summary>
+    private sealed class CollectedArgs(Value[] args, KeyValuePair<string, Value>[] kwargs) : Value
+    {
+        public Value[] Args { get; } = args;
+        public KeyValuePair<string, Value>[] Kwargs { get; } = kwargs;
+        public override string Type => "tuple";
+    }
+}

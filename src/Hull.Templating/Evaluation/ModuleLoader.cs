@@ -1,0 +1,130 @@
+using System.Text;
+using Hull.Starlark;
+using Hull.Starlark.Values;
+using Hull.Templating.Compilation;
+using Hull.Templating.Files;
+using Hull.Templating.Modules;
+using Hull.Templating.Text;
+using Hull.Templating.Yaml;
+
+namespace Hull.Templating.Evaluation;
+
+/// <summary>Resolves `load()`: `@ytt:*` modules and files relative to the loading file (`.star`, `.lib.yml`, `.lib.txt`), cached, cycles refused.</summary>
+public sealed class ModuleLoader
+{
+    private const string CurrentFileKey = "hull.templating.file";
+
+    private readonly Dictionary<string, InputFile> _files;
+    private readonly TemplateOptions _options;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, Value>> _cache = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompiledTemplate> _compiled = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a loader over the input files.</summary>
+    public ModuleLoader(IEnumerable<InputFile> files, TemplateOptions options, BuiltinModules modules)
+    {
+        _files = files.GroupBy(f => f.RelativePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _options = options;
+        Modules = modules;
+    }
+
+    /// <summary>The `@ytt:*` modules.</summary>
+    public BuiltinModules Modules { get; }
+
+    /// <summary>Generated code of a compiled template by file name (for error layout).</summary>
+    public IReadOnlyList<CodeLine>? CodeOf(string file) => _compiled.TryGetValue(file, out var t) ? t.Code : null;
+
+    /// <summary>Registers a compiled template so errors inside it can show its lines.</summary>
+    public void Register(CompiledTemplate t) => _compiled[t.Name] = t;
+
+    /// <summary>A new thread whose load() goes through this loader, starting in <paramref name="file"/>.</summary>
+    public StarlarkThread NewThread(string file)
+    {
+        var thread = new StarlarkThread { Name = file, Load = Load, MaxSteps = _options.MaxSteps };
+        thread.SetLocal(CurrentFileKey, file);
+        return thread;
+    }
+
+    private IReadOnlyDictionary<string, Value> Load(StarlarkThread thread, string module)
+    {
+        if (module.StartsWith("@ytt:", StringComparison.Ordinal))
+        {
+            var m = Modules.Get(module[5..]) ?? throw new EvalException($"cannot load {module}: unknown module");
+            return m;
+        }
+        if (module.StartsWith('@'))
+        {
+            throw new EvalException($"cannot load {module}: library modules are not supported yet");
+        }
+
+        string from = thread.GetLocal(CurrentFileKey) as string ?? "";
+        string path = Resolve(from, module);
+        if (_cache.TryGetValue(path, out var cached)) return cached;
+        if (!_files.TryGetValue(path, out var file))
+        {
+            throw new EvalException($"cannot load {module}: Expected to find file '{path}'");
+        }
+        if (!_loading.Add(path))
+        {
+            throw new EvalException($"cannot load {module}: cycle in load graph");
+        }
+        try
+        {
+            var globals = EvalModule(file);
+            _cache[path] = globals;
+            return globals;
+        }
+        finally
+        {
+            _loading.Remove(path);
+        }
+    }
+
+    private IReadOnlyDictionary<string, Value> EvalModule(InputFile file)
+    {
+        string source = Encoding.UTF8.GetString(file.Bytes);
+        CompiledTemplate t = file.Kind switch
+        {
+            FileKind.Starlark => CompiledTemplate.ForStarlark(file.RelativePath, source, _options),
+            FileKind.TextTemplate => CompileText(file.RelativePath, source, _options),
+            FileKind.YamlTemplate => CompileYaml(file.RelativePath, source, _options),
+            _ => throw new EvalException($"cannot load {file.RelativePath}: file kind {file.Kind} is not loadable"),
+        };
+        Register(t);
+        // Failures keep their Starlark traceback; the registered code lets the outer layout show this file's lines.
+        return t.Eval(NewThread(file.RelativePath));
+    }
+
+    /// <summary>Compiles a text template.</summary>
+    public static CompiledTemplate CompileText(string name, string source, TemplateOptions options)
+    {
+        var ins = new InstructionSet();
+        var nodes = new NodeTable();
+        var code = TextTemplateCompiler.Compile(TextTemplateParser.Parse(source), name, ins, nodes);
+        return new CompiledTemplate(name, code, ins, nodes, options);
+    }
+
+    /// <summary>Compiles a YAML template.</summary>
+    public static CompiledTemplate CompileYaml(string name, string source, TemplateOptions options)
+    {
+        var docSet = YamlParsing.Parse(name, source, options);
+        return YamlTemplateCompiler.Compile(name, source, docSet, options);
+    }
+
+    private static string Resolve(string from, string module)
+    {
+        string dir = Path.GetDirectoryName(from)?.Replace('\\', '/') ?? "";
+        var parts = new List<string>(dir.Length == 0 ? [] : dir.Split('/'));
+        foreach (var seg in module.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..")
+            {
+                if (parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(seg);
+        }
+        return string.Join("/", parts);
+    }
+}

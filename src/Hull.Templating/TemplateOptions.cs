@@ -1,0 +1,25 @@
+using Hull.Templating.Files;
+
+namespace Hull.Templating;
+
+/// <summary>Switches of `hull template` that change how templates compile and evaluate.</summary>
+public sealed class TemplateOptions
+{
+    /// <summary>`--ignore-unknown-comments`: plain `#` comments are not errors.</summary>
+    public bool IgnoreUnknownComments { get; set; }
+
+    /// <summary>`--implicit-map-key-overrides`: a repeated map key replaces the earlier one.</summary>
+    public bool ImplicitMapKeyOverrides { get; set; }
+
+    /// <summary>`--strict`: YAML parsing refuses ambiguous plain scalars as ytt's strict mode does.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>Data values from the command line and files; `#@data/values` documents are added during rendering.</summary>
+    public DataValuesSources DataValues { get; } = new();
+
+    /// <summary>The version `@ytt:version` compares against.</summary>
+    public string Version { get; set; } = "0.0.0";
+
+    /// <summary>Upper bound on Starlark steps per template, 0 for none.</summary>
+    public long MaxSteps { get; set; }
+}

@@ -1,0 +1,133 @@
+using Hull.Templating.Compilation;
+using Hull.Templating.Evaluation;
+using Hull.Templating.Text;
+
+namespace Hull.Templating.Yaml;
+
+/// <summary>Compiles a parsed YAML template into code lines: `#@` code verbatim, every node a start_node call, values set_node calls.</summary>
+public sealed class YamlTemplateCompiler
+{
+    /// <summary>The dialect name of YAML contexts.</summary>
+    public const string Dialect = "yaml";
+
+    /// <summary>Annotation turning on `(@= @)` in strings.</summary>
+    public const string TextTemplatedStrings = "yaml/text-templated-strings";
+
+    private readonly string _file;
+    private readonly string[] _sourceLines;
+    private readonly TemplateOptions _options;
+    private readonly InstructionSet _ins;
+    private readonly NodeTable _nodes;
+
+    private YamlTemplateCompiler(string file, string source, TemplateOptions options, InstructionSet ins, NodeTable nodes)
+    {
+        _file = file;
+        _sourceLines = source.Split('\n');
+        _options = options;
+        _ins = ins;
+        _nodes = nodes;
+    }
+
+    /// <summary>Compiles a document set (parsed from <paramref name="source"/>) of template <paramref name="file"/>.</summary>
+    public static CompiledTemplate Compile(string file, string source, object docSet, TemplateOptions options)
+    {
+        var ins = new InstructionSet();
+        var nodes = new NodeTable();
+        var c = new YamlTemplateCompiler(file, source, options, ins, nodes);
+        var code = new List<CodeLine>
+        {
+            new(ins.NewSetCtxType(Dialect), null),
+            new(ins.NewStartCtx(Dialect), null),
+        };
+        c.Build(docSet, null, NodeTable.RootTag, false, code);
+        code.Add(new CodeLine(ins.NewEndCtxNone(), null));
+        return new CompiledTemplate(file, code, ins, nodes, options);
+    }
+
+    private void Build(object? nodeOrScalar, object? parent, int parentTag, bool textTemplated, List<CodeLine> code)
+    {
+        if (!YamlModel.IsNode(nodeOrScalar))
+        {
+            if (nodeOrScalar is string s && textTemplated)
+            {
+                BuildString(s, parent!, parentTag, (tag, c) => _ins.NewSetNodeValue(tag, c), code);
+                return;
+            }
+            code.Add(new CodeLine(_ins.NewSetNode(parentTag).WithDebug(YamlModel.DebugName(parent!)), Source(YamlModel.Line(parent!))));
+            return;
+        }
+
+        object node = nodeOrScalar!;
+        var children = YamlModel.Children(node);
+        bool hasValue = children.Count > 0 && children[0] is not null;
+        int nodeLine = YamlModel.Line(node);
+        var metas = Metas.Extract(YamlModel.Comments(node), nodeLine, hasValue, _options.IgnoreUnknownComments, _file);
+        int tag = _nodes.Add(node, parentTag);
+
+        foreach (var a in metas.Annotations)
+        {
+            if (a.Name == TextTemplatedStrings) textTemplated = true;
+        }
+
+        foreach (var blk in metas.Blocks)
+        {
+            code.Add(new CodeLine(InstructionSet.NewCode(blk.Data), Source(blk.Line)));
+        }
+        foreach (var a in metas.Annotations)
+        {
+            code.Add(new CodeLine(_ins.NewStartNodeAnnotation(tag, a.Name, a.Content).WithDebug(YamlModel.DebugName(node)), Source(a.Line)));
+        }
+
+        if (textTemplated && YamlModel.Kind(node) == NodeKind.MapItem && YamlModel.Key(node) is string key)
+        {
+            BuildString(key, node, tag, (t, c) => _ins.NewSetMapItemKey(t, c), code);
+        }
+
+        code.Add(new CodeLine(_ins.NewStartNode(tag).WithDebug(YamlModel.DebugName(node)), Source(nodeLine)));
+
+        if (metas.Values.Count > 0)
+        {
+            foreach (var v in metas.Values)
+            {
+                code.Add(new CodeLine(_ins.NewSetNodeValue(tag, v.Data).WithDebug(YamlModel.DebugName(node)), Source(v.Line)));
+            }
+        }
+        else
+        {
+            foreach (var child in children)
+            {
+                Build(child, node, tag, textTemplated, code);
+            }
+        }
+
+        for (int i = 0; i < (metas.NeedsEnds > 0 ? 1 : 0); i++)
+        {
+            code.Add(new CodeLine(InstructionSet.NewCode("end"), null));
+        }
+    }
+
+    private void BuildString(string val, object node, int tag, Func<int, string, Instruction> instruction, List<CodeLine> code)
+    {
+        int line = YamlModel.Line(node);
+        var pieces = TextTemplateParser.Parse(val, line > 0 ? line : 1);
+        var text = TextTemplateCompiler.Compile(pieces, _file, _ins, _nodes);
+        var last = text[^1];
+        text[^1] = new CodeLine(instruction(tag, last.Instruction.Code).WithDebug(YamlModel.DebugName(node)), Source(line));
+        text.Add(new CodeLine(_ins.NewSetCtxType(Dialect), null));
+        foreach (var l in text)
+        {
+            if (l.Source is { } src)
+            {
+                var full = Source(src.Line) ?? src;
+                code.Add(l with { Source = full with { Selection = src } });
+            }
+            else
+            {
+                code.Add(l);
+            }
+        }
+    }
+
+    private SourceLine? Source(int line) =>
+        line > 0 && line <= _sourceLines.Length ? new SourceLine(_file, line, _sourceLines[line - 1].TrimEnd('\r')) : null;
+}

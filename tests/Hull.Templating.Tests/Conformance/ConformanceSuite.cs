@@ -1,0 +1,59 @@
+namespace Hull.Templating.Tests.Conformance;
+
+/// <summary>Locates and lists the ytt golden files this project is responsible for.</summary>
+public static class ConformanceSuite
+{
+    /// <summary>../shared/conformance/ytt relative to the repository root.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Every case in scope: yamltemplate (minus ytt-library/overlay) and texttemplate.</summary>
+    public static IReadOnlyList<string> CaseNames { get; } = ListCases();
+
+    /// <summary>Known failures: case name to reason.</summary>
+    public static IReadOnlyDictionary<string, string> KnownFailures { get; } = LoadKnownFailures();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "ytt"));
+            }
+        }
+        throw new InvalidOperationException("repository root (Hull.sln) not found above " + AppContext.BaseDirectory);
+    }
+
+    private static List<string> ListCases()
+    {
+        var names = new List<string>();
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(Root, "yamltemplate"), "*.tpltest", SearchOption.AllDirectories))
+        {
+            string name = Path.GetRelativePath(Root, f).Replace('\\', '/');
+            if (!name.StartsWith("yamltemplate/ytt-library/overlay/", StringComparison.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(Root, "texttemplate")))
+        {
+            names.Add(Path.GetRelativePath(Root, f).Replace('\\', '/'));
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    private static Dictionary<string, string> LoadKnownFailures()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string path = Path.Combine(AppContext.BaseDirectory, "Conformance", "known-failures.txt");
+        foreach (var raw in File.ReadAllLines(path))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            int sp = line.IndexOf(' ', StringComparison.Ordinal);
+            result[sp < 0 ? line : line[..sp]] = sp < 0 ? "" : line[(sp + 1)..].Trim();
+        }
+        return result;
+    }
+}
