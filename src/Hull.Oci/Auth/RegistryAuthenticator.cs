@@ -26,7 +26,8 @@ internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource c
 
     private Task<Credential?> CredentialAsync(RegistryState state, string registry, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
-        // The first scope names the repository the request is for ("repository:NAME:ACTIONS").
+        // Shared by every request to the registry, so no single caller's cancellation may end the lookup
+        // (a credential helper has its own timeout). The first scope names the repository the request is for ("repository:NAME:ACTIONS").
         string? repository = null;
         if (scopes.Count > 0 && scopes[0].StartsWith("repository:", StringComparison.Ordinal))
         {
@@ -35,7 +36,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource c
             repository = colon < 0 ? rest : rest[..colon];
         }
         return state.Credentials.GetOrAdd(repository ?? "", _ => new Lazy<Task<Credential?>>(
-            () => credentials.GetAsync(registry, repository, cancellationToken).AsTask())).Value;
+            () => credentials.GetAsync(registry, repository, CancellationToken.None).AsTask())).Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>The header to send before any challenge: cached, or obtained up front once the scheme is known.</summary>

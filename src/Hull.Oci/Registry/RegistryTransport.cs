@@ -87,7 +87,8 @@ internal sealed class RegistryTransport : IDisposable
         // only with --registry-insecure or for loopback and private (RFC 1918) addresses.
         if (!Options.Insecure && !IsLocal(registry))
             return Task.FromResult("https");
-        return _schemes.GetOrAdd(registry, r => new Lazy<Task<string>>(() => ProbeAsync(r, cancellationToken))).Value;
+        // The probe is shared by every caller, so no single caller's cancellation may end it (it has its own timeout).
+        return _schemes.GetOrAdd(registry, r => new Lazy<Task<string>>(() => ProbeAsync(r, CancellationToken.None))).Value.WaitAsync(cancellationToken);
     }
 
     private static bool IsLocal(string registry)
