@@ -6,7 +6,7 @@ using Hull.Starlark.Values;
 // Console harness for the Starlark workloads of ../shared/bench/starlark-workload.yml, written as plain Starlark
 // in ytt's block form. Usage:
 //   Hull.Starlark.Benchmarks [fib|loop|fmt|dicts|all] [--runs N]   time workloads in this process
-//   Hull.Starlark.Benchmarks run FILE.star                          execute a file (standard dialect) and print its globals
+//   Hull.Starlark.Benchmarks run FILE.star [--ytt]                  execute a file and print its globals
 const string Source = """
 def fib(n):
   return n if n < 2 else fib(n-1) + fib(n-2)
@@ -45,7 +45,7 @@ if (argv.Count >= 2 && argv[0] == "run")
     var thread = new StarlarkThread { Print = (_, s) => Console.WriteLine(s) };
     try
     {
-        var g = StarlarkProgram.ExecFile(thread, argv[1], File.ReadAllText(argv[1]));
+        var g = StarlarkProgram.ExecFile(thread, argv[1], File.ReadAllText(argv[1]), null, argv.Contains("--ytt") ? ParseOptions.Ytt : null);
         foreach (var kv in g) Console.WriteLine($"{kv.Key} = {kv.Value.Repr()}");
     }
     catch (EvalException e)
@@ -80,7 +80,7 @@ foreach (var name in names)
     {
         var sw = Stopwatch.StartNew();
         var thread = new StarlarkThread();
-        var program = StarlarkProgram.Compile("bench.star", Source + "result = " + calls[name] + "\n", null, ParseOptions.Ytt);
+        var program = StarlarkProgram.Compile("bench.star", Source + "\nresult = " + calls[name] + "\n", null, ParseOptions.Ytt);
         var g = program.Execute(thread);
         result = g["result"].Repr();
         sw.Stop();

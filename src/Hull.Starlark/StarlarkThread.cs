@@ -84,7 +84,7 @@ public sealed class StarlarkThread
     {
         Step();
         if (_depth >= MaxCallDepth) throw new EvalException($"maximum recursion depth exceeded ({MaxCallDepth} nested calls)");
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if ((_depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new EvalException($"maximum recursion depth exceeded (host stack exhausted at {_depth} nested calls)");
         if (!code.Program.Dialect.AllowRecursion)
         {

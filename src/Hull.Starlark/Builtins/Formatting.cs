@@ -10,16 +10,11 @@ public static class Formatting
     /// <summary>format % args.</summary>
     public static Value Percent(string format, Value args)
     {
-        var sb = new StringBuilder(format.Length + 16);
+        var sb = Builder();
         int argIndex = 0;
         Value[] tuple = args is TupleValue t ? t.Items : [args];
         DictValue? mapping = args as DictValue;
         bool usedMapping = false;
-        Value NextArg()
-        {
-            if (argIndex >= tuple.Length) throw new EvalException("not enough arguments for format string");
-            return tuple[argIndex++];
-        }
         for (int i = 0; i < format.Length; i++)
         {
             char c = format[i];
@@ -50,7 +45,11 @@ public static class Formatting
                 sb.Append('%');
                 continue;
             }
-            if (!keyed) arg = NextArg();
+            if (!keyed)
+            {
+                if (argIndex >= tuple.Length) throw new EvalException("not enough arguments for format string");
+                arg = tuple[argIndex++];
+            }
             switch (conv)
             {
                 case 's':
@@ -127,6 +126,23 @@ public static class Formatting
         return StringValue.Of(sb.ToString());
     }
 
+    [ThreadStatic] private static StringBuilder? _cached;
+
+    // A per-thread builder reused across calls: formatting is hot in templates.
+    private static StringBuilder Builder()
+    {
+        var sb = _cached ??= new StringBuilder(64);
+        sb.Clear();
+        if (sb.Capacity > 4096) _cached = sb = new StringBuilder(64);
+        return sb;
+    }
+
+    private static bool IsDigits(string s)
+    {
+        foreach (char c in s) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
     private static string ToBase(System.Numerics.BigInteger v, int b)
     {
         if (v.IsZero) return "0";
@@ -142,7 +158,7 @@ public static class Formatting
     /// <summary>str.format(*args, **kwargs).</summary>
     public static Value Format(string format, Value[] args, KeyValuePair<string, Value>[]? kwargs)
     {
-        var sb = new StringBuilder(format.Length + 16);
+        var sb = Builder();
         int auto = 0;
         bool? manual = null;
         for (int i = 0; i < format.Length; i++)
@@ -189,7 +205,7 @@ public static class Formatting
                 if (auto >= args.Length) throw new EvalException("format: tuple index out of range");
                 arg = args[auto++];
             }
-            else if (name.All(char.IsAsciiDigit))
+            else if (IsDigits(name))
             {
                 if (manual == false) throw new EvalException("format: cannot switch from automatic field numbering to manual field specification");
                 manual = true;

@@ -57,10 +57,29 @@ internal sealed class CallNode(Position pos, XNode fn, ArgList args) : XNode(pos
     public override Value Eval(Frame f)
     {
         var callee = fn.Eval(f);
+        if (callee is FunctionValue fv && args.Simple)
+        {
+            // Fast path: evaluate arguments straight into the callee's frame slots.
+            var code = fv.Code;
+            var ps = args.Positional;
+            if (ps.Length == code.NumParams && code.SimpleParams)
+            {
+                var locals = new Value?[code.NumLocals];
+                for (int i = 0; i < ps.Length; i++) locals[i] = ps[i].Eval(f);
+                try
+                {
+                    return fv.InvokeWithParams(f.Thread, locals);
+                }
+                catch (EvalException e) when (Mark(e))
+                {
+                    throw;
+                }
+            }
+        }
         var a = args.Eval(f, out var kw);
         try
         {
-            if (callee is FunctionValue fv) return fv.Call(f.Thread, a, kw);
+            if (callee is FunctionValue fv2) return fv2.Call(f.Thread, a, kw);
             return StarlarkThread.CallValue(f.Thread, callee, a, kw);
         }
         catch (EvalException e) when (Mark(e))

@@ -16,5 +16,6 @@ internal sealed class FunctionCode(string name, Position pos, FunctionScope scop
     public readonly bool HasKwargs = scope.HasKwargs;
     public readonly string[] ParamNames = scope.Locals.Take(scope.NumParams).Select(b => b.Name).ToArray();
     public readonly int[] CellSlots = scope.Locals.Where(b => b.Scope == Scope.Cell).Select(b => b.Index).ToArray();
+    public readonly bool SimpleParams = !scope.HasVarargs && !scope.HasKwargs && scope.NumKwOnly == 0;
     public SNode Body = null!;
 }

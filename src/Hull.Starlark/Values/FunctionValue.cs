@@ -49,9 +49,17 @@ public sealed class FunctionValue : Value, ICallable
     }
 
     /// <inheritdoc/>
-    public Value Call(StarlarkThread thread, Value[] args, KeyValuePair<string, Value>[]? kwargs)
+    public Value Call(StarlarkThread thread, Value[] args, KeyValuePair<string, Value>[]? kwargs) => Invoke(thread, BindArgs(args, kwargs));
+
+    /// <summary>Runs the body with locals already bound (parameters in their slots, cells not yet wrapped).</summary>
+    internal Value InvokeWithParams(StarlarkThread thread, Value?[] locals)
     {
-        var locals = BindArgs(args, kwargs);
+        foreach (int cs in Code.CellSlots) locals[cs] = new Cell { V = locals[cs] };
+        return Invoke(thread, locals);
+    }
+
+    private Value Invoke(StarlarkThread thread, Value?[] locals)
+    {
         thread.PushCall(Code);
         var frame = new Frame(locals, _free, _module, thread);
         try

@@ -7,7 +7,12 @@ public sealed class ValueComparer : IEqualityComparer<Value>
     public static readonly ValueComparer Instance = new();
 
     /// <inheritdoc/>
-    public bool Equals(Value? x, Value? y) => x != null && y != null && Ops.Equal(x, y);
+    public bool Equals(Value? x, Value? y)
+    {
+        if (x is StringValue xs) return y is StringValue ys ? (ReferenceEquals(xs, ys) || xs.Value == ys.Value) : false;
+        if (x is IntValue xi && y is IntValue yi && xi.IsSmall && yi.IsSmall) return xi.Small == yi.Small;
+        return x != null && y != null && Ops.Equal(x, y);
+    }
 
     /// <inheritdoc/>
     public int GetHashCode(Value obj) => obj.Hash();
@@ -45,8 +50,13 @@ public sealed class HashTable
     /// <summary>Looks up a key.</summary>
     public bool TryGet(Value key, out Value value)
     {
-        key.Hash(); // reject unhashable keys even when the table is empty
-        if (_count > 0 && Index.TryGetValue(key, out int slot))
+        if (_count == 0)
+        {
+            key.Hash(); // reject unhashable keys even when the table is empty
+            value = NoneValue.None;
+            return false;
+        }
+        if (_index!.TryGetValue(key, out int slot))
         {
             value = _vals[slot]!;
             return true;
@@ -58,17 +68,23 @@ public sealed class HashTable
     /// <summary>Inserts or replaces.</summary>
     public void Set(Value key, Value value)
     {
-        CheckMutable("insert into");
-        key.Hash();
-        if (Index.TryGetValue(key, out int slot))
+        if (Frozen || IterCount > 0) CheckMutable("insert into");
+        ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Index, key, out bool exists);
+        if (exists)
         {
             _vals[slot] = value;
             return;
         }
-        if (_used == _keys.Length) Grow();
+        if (_used == _keys.Length)
+        {
+            // Growing may compact and rebuild the index, which invalidates the ref.
+            _index!.Remove(key);
+            Grow();
+            _index[key] = _used;
+        }
+        else slot = _used;
         _keys[_used] = key;
         _vals[_used] = value;
-        Index[key] = _used;
         _used++;
         _count++;
     }

@@ -67,6 +67,12 @@ public sealed class IntValue : Value
         else sb.Append(_small);
     }
     /// <inheritdoc/>
+    public override string Repr() => _big is { } b ? b.ToString(CultureInfo.InvariantCulture) : _small.ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public override string Str() => Repr();
+
+    /// <inheritdoc/>
     public override bool EqualsSameType(Value other, int depth) => Compare(this, (IntValue)other) == 0;
     /// <inheritdoc/>
     public override bool IsOrdered => true;

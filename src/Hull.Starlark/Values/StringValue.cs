@@ -55,8 +55,22 @@ public sealed class StringValue : Value, ISliceable, IContainer
     public override string Type => "string";
     /// <inheritdoc/>
     public override bool Truth => Value.Length > 0;
+    private int _hash;
+    private bool _hashed;
+
     /// <inheritdoc/>
-    public override int Hash() => Value.GetHashCode();
+    public override int Hash()
+    {
+        if (!_hashed)
+        {
+            _hash = Value.GetHashCode();
+            _hashed = true;
+        }
+        return _hash;
+    }
+
+    /// <inheritdoc/>
+    public override string Str() => Value;
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb) => Quote(sb, Value);
     /// <inheritdoc/>

@@ -33,7 +33,7 @@ public abstract class Value
     public virtual int CompareSameType(Value other, int depth) => throw new InvalidOperationException();
 
     /// <summary>repr(x).</summary>
-    public string Repr()
+    public virtual string Repr()
     {
         var sb = new StringBuilder();
         WriteRepr(sb);
@@ -41,7 +41,7 @@ public abstract class Value
     }
 
     /// <summary>str(x).</summary>
-    public string Str()
+    public virtual string Str()
     {
         var sb = new StringBuilder();
         WriteStr(sb);
