@@ -88,7 +88,7 @@ internal sealed class RegistryTransport : IDisposable
         if (!Options.Insecure && !IsLocal(registry))
             return Task.FromResult("https");
         // The probe is shared by every caller, so no single caller's cancellation may end it (it has its own timeout).
-        return _schemes.GetOrAdd(registry, r => new Lazy<Task<string>>(() => ProbeAsync(r, CancellationToken.None))).Value.WaitAsync(cancellationToken);
+        return _schemes.GetOrAdd(registry, r => new Lazy<Task<string>>(() => ProbeAsync(r))).Value.WaitAsync(cancellationToken);
     }
 
     private static bool IsLocal(string registry)
@@ -110,18 +110,36 @@ internal sealed class RegistryTransport : IDisposable
         return b[0] == 10 || b[0] == 172 && (b[1] & 0xf0) == 16 || b[0] == 192 && b[1] == 168;
     }
 
-    private async Task<string> ProbeAsync(string registry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks only whether the registry speaks TLS (any certificate accepted here): when it does, requests use https
+    /// and fail with a clear certificate error if it is untrusted, rather than falling back to http.
+    /// </summary>
+    private static async Task<string> ProbeAsync(string registry)
     {
+        string host = registry;
+        int port = 443;
+        int close = registry.StartsWith('[') ? registry.IndexOf(']') : -1;
+        int colon = registry.IndexOf(':', close + 1);
+        if (colon >= 0)
+        {
+            host = registry[..colon];
+            port = int.Parse(registry.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        host = host.Trim('[', ']');
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"https://{registry}/v2/");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            await using var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = host,
+                RemoteCertificateValidationCallback = static (_, _, _, _) => true,
+            }, timeout.Token).ConfigureAwait(false);
             return "https";
         }
-        catch (Exception e) when (e is HttpRequestException or IOException
-                                   || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
         {
             return "http";
         }
@@ -250,7 +268,7 @@ internal sealed class RegistryTransport : IDisposable
                 };
             }
             if (inner is System.Security.Authentication.AuthenticationException)
-                return $"TLS handshake with {registry} failed: {inner.Message} (use --registry-ca-cert-path, or --registry-insecure for plain http)";
+                return $"TLS handshake with {registry} failed: {inner.Message} (trust its CA with --registry-ca-cert-path, or skip verification with --registry-verify-certs=false)";
         }
         return e is TimeoutException ? e.Message : $"connection to {registry} failed: {e.Message}";
     }
