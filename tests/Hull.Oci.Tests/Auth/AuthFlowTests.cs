@@ -102,6 +102,27 @@ public sealed class AuthFlowTests
     }
 
     [Fact]
+    public async Task AnswersBasicChallenges()
+    {
+        string expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bob:pw"));
+        using var fake = new FakeRegistry(async context =>
+        {
+            if (context.Request.Headers["Authorization"] != expected)
+            {
+                await FakeRegistry.Write(context, 401, "{}", headers: new Dictionary<string, string> { ["WWW-Authenticate"] = "Basic realm=\"Registry\"" });
+                return;
+            }
+            await FakeRegistry.Write(context, 200, Encoding.UTF8.GetString(ManifestBytes), MediaTypes.OciManifest);
+        });
+        using var client = new RegistryClient(new RegistryOptions { Username = "bob", Password = "pw" }, new StaticCredentials(new Credential { Username = "bob", Password = "pw" }));
+        var reference = ImageReference.Parse($"{fake.Host}/app:v1");
+        await client.GetManifestAsync(reference);
+        await client.GetManifestAsync(reference);
+        // After the first challenge, the header is sent up front.
+        Assert.Equal(3, fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task RetriesOn503ThenSucceeds()
     {
         int calls = 0;
