@@ -92,6 +92,10 @@ internal sealed class CallNode(Position pos, XNode fn, ArgList args) : XNode(pos
 /// <summary>x.name(args): calls built-in methods without allocating a bound method value.</summary>
 internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgList args) : XNode(pos)
 {
+    // Inline cache: the method implementation for the last receiver type seen at this call site.
+    private Type? _cachedType;
+    private MethodImpl? _cachedImpl;
+
     public override Value Eval(Frame f)
     {
         var r = recv.Eval(f);
@@ -109,7 +113,15 @@ internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgL
             }
             return NoneValue.None;
         }
-        var impl = Methods.Find(r, name);
+        MethodImpl? impl;
+        var type = r.GetType();
+        if (type == _cachedType) impl = _cachedImpl;
+        else
+        {
+            impl = Methods.Find(r, name);
+            _cachedType = type;
+            _cachedImpl = impl;
+        }
         Value callee;
         if (impl == null)
         {

@@ -445,6 +445,8 @@ public sealed class Resolver
             }
             string msg = "undefined: " + id.Name;
             var candidates = new List<string>(_globals.Keys);
+            candidates.AddRange(_predeclared.Keys);
+            candidates.AddRange(Builtins.Universe.All.Keys);
             for (var bl = block; bl != null; bl = bl.Parent) candidates.AddRange(bl.Bindings.Keys);
             if (Spelling.Nearest(id.Name, candidates) is { } near) msg += $" (did you mean {near}?)";
             Error(id.Pos, msg);

@@ -12,11 +12,14 @@ public sealed class IntValue : Value
     private static readonly IntValue[] Cache = CreateCache();
 
     private readonly long _small;
-    private readonly BigInteger? _big; // set only when the value does not fit in a long
+    // Set only when the value does not fit in a long; boxed so that small ints stay 24 bytes.
+    private readonly System.Runtime.CompilerServices.StrongBox<BigInteger>? _bigBox;
 
     private IntValue(long v) => _small = v;
 
-    private IntValue(BigInteger v) => _big = v;
+    private IntValue(BigInteger v) => _bigBox = new(v);
+
+    private BigInteger? BigOrNull => _bigBox?.Value;
 
     private static IntValue[] CreateCache()
     {
@@ -37,37 +40,37 @@ public sealed class IntValue : Value
     public static IntValue Of(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? Of((long)v) : new IntValue(v);
 
     /// <summary>Whether the value fits in 64 bits.</summary>
-    public bool IsSmall => _big is null;
+    public bool IsSmall => _bigBox is null;
 
     /// <summary>The value when <see cref="IsSmall"/>.</summary>
     public long Small => _small;
 
     /// <summary>The value as a BigInteger.</summary>
-    public BigInteger Big => _big ?? _small;
+    public BigInteger Big => BigOrNull ?? _small;
 
     /// <summary>Sign: -1, 0 or 1.</summary>
-    public int Sign => _big is { } b ? b.Sign : Math.Sign(_small);
+    public int Sign => BigOrNull is { } b ? b.Sign : Math.Sign(_small);
 
     /// <summary>The value as an int, or null when out of 32-bit range.</summary>
-    public int? AsInt32() => _big is null && _small >= int.MinValue && _small <= int.MaxValue ? (int)_small : null;
+    public int? AsInt32() => _bigBox is null && _small >= int.MinValue && _small <= int.MaxValue ? (int)_small : null;
 
     /// <summary>The value as a double (may round).</summary>
-    public double ToDouble() => _big is { } b ? (double)b : _small;
+    public double ToDouble() => BigOrNull is { } b ? (double)b : _small;
 
     /// <inheritdoc/>
     public override string Type => "int";
     /// <inheritdoc/>
     public override bool Truth => Sign != 0;
     /// <inheritdoc/>
-    public override int Hash() => _big is { } b ? b.GetHashCode() : _small.GetHashCode();
+    public override int Hash() => BigOrNull is { } b ? b.GetHashCode() : _small.GetHashCode();
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        if (_big is { } b) sb.Append(b.ToString(CultureInfo.InvariantCulture));
+        if (BigOrNull is { } b) sb.Append(b.ToString(CultureInfo.InvariantCulture));
         else sb.Append(_small);
     }
     /// <inheritdoc/>
-    public override string Repr() => _big is { } b ? b.ToString(CultureInfo.InvariantCulture) : _small.ToString(CultureInfo.InvariantCulture);
+    public override string Repr() => BigOrNull is { } b ? b.ToString(CultureInfo.InvariantCulture) : _small.ToString(CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
     public override string Str() => Repr();
@@ -81,12 +84,12 @@ public sealed class IntValue : Value
 
     /// <summary>Three-way comparison.</summary>
     public static int Compare(IntValue x, IntValue y) =>
-        x._big is null && y._big is null ? x._small.CompareTo(y._small) : x.Big.CompareTo(y.Big);
+        x._bigBox is null && y._bigBox is null ? x._small.CompareTo(y._small) : x.Big.CompareTo(y.Big);
 
     /// <summary>x + y.</summary>
     public static IntValue Add(IntValue x, IntValue y)
     {
-        if (x._big is null && y._big is null)
+        if (x._bigBox is null && y._bigBox is null)
         {
             long r = x._small + y._small;
             if (((x._small ^ r) & (y._small ^ r)) >= 0) return Of(r);
@@ -97,7 +100,7 @@ public sealed class IntValue : Value
     /// <summary>x - y.</summary>
     public static IntValue Sub(IntValue x, IntValue y)
     {
-        if (x._big is null && y._big is null)
+        if (x._bigBox is null && y._bigBox is null)
         {
             long r = x._small - y._small;
             if (((x._small ^ y._small) & (x._small ^ r)) >= 0) return Of(r);
@@ -108,7 +111,7 @@ public sealed class IntValue : Value
     /// <summary>x * y.</summary>
     public static IntValue Mul(IntValue x, IntValue y)
     {
-        if (x._big is null && y._big is null)
+        if (x._bigBox is null && y._bigBox is null)
         {
             long hi = Math.BigMul(x._small, y._small, out long lo);
             if (hi == 0 && lo >= 0 || hi == -1 && lo < 0) return Of(lo);
@@ -119,7 +122,7 @@ public sealed class IntValue : Value
     /// <summary>Floored division (y != 0).</summary>
     public static IntValue FloorDiv(IntValue x, IntValue y)
     {
-        if (x._big is null && y._big is null && !(x._small == long.MinValue && y._small == -1))
+        if (x._bigBox is null && y._bigBox is null && !(x._small == long.MinValue && y._small == -1))
         {
             long q = x._small / y._small;
             if ((x._small % y._small != 0) && ((x._small < 0) != (y._small < 0))) q--;
@@ -133,7 +136,7 @@ public sealed class IntValue : Value
     /// <summary>Floored modulo (y != 0); result has the sign of y.</summary>
     public static IntValue Mod(IntValue x, IntValue y)
     {
-        if (x._big is null && y._big is null && y._small != -1)
+        if (x._bigBox is null && y._bigBox is null && y._small != -1)
         {
             long r = x._small % y._small;
             if (r != 0 && (r < 0) != (y._small < 0)) r += y._small;

@@ -328,6 +328,7 @@ public static class Ops
             case IMapping m:
                 var v = m.Get(key);
                 if (v != null) return v;
+                if (x is IIndexable mi && key is IntValue) return mi.Index(AsIndex(key, mi.Len, x.Type));
                 if (x is DictValue) throw new EvalException($"key {key.Repr()} not in dict");
                 throw new EvalException($"key {key.Repr()} not in {x.Type}");
             case IIndexable ix:
