@@ -232,17 +232,26 @@ public sealed class RegistryRepository : IImageStore
     public async Task PutBlobAsync(Descriptor blob, Stream content, CancellationToken cancellationToken = default)
     {
         string what = $"uploading blob {blob.Digest} to {Location}";
-        long start = content.CanSeek ? content.Position : -1;
         // A seekable source may be re-sent on retry and the registry checks its digest; a one-shot stream is
         // checked as it passes, so a mismatch is reported as such rather than as a registry error.
-        if (start < 0 && content is not VerifyingStream)
-            content = new VerifyingStream(content, blob, what, leaveOpen: true);
+        if (content.CanSeek || content is VerifyingStream)
+        {
+            await UploadAsync(blob, content, what, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await using var verifying = new VerifyingStream(content, blob, what, leaveOpen: true);
+        await UploadAsync(blob, verifying, what, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UploadAsync(Descriptor blob, Stream content, string what, CancellationToken cancellationToken)
+    {
+        long start = content.CanSeek ? content.Position : -1;
         Uri location = await StartUploadAsync(what, cancellationToken).ConfigureAwait(false);
         try
         {
             if (blob.Size <= _client.Options.MonolithicUploadLimit)
             {
-                location = await FinishUploadAsync(location, blob, content, blob.Size, start, what, cancellationToken).ConfigureAwait(false);
+                await FinishUploadAsync(location, blob, content, blob.Size, start, what, cancellationToken).ConfigureAwait(false);
                 return;
             }
             long offset = 0;
@@ -288,7 +297,7 @@ public sealed class RegistryRepository : IImageStore
         return response.Headers.Location ?? location;
     }
 
-    private async Task<Uri> FinishUploadAsync(Uri location, Descriptor blob, Stream content, long length, long start, string what, CancellationToken cancellationToken)
+    private async Task FinishUploadAsync(Uri location, Descriptor blob, Stream content, long length, long start, string what, CancellationToken cancellationToken)
     {
         bool seekable = start >= 0 || length == 0;
         using var response = await Transport.SendAsync(Registry, _pushScope, b =>
@@ -315,7 +324,6 @@ public sealed class RegistryRepository : IImageStore
             throw await RegistryTransport.ErrorAsync(response, what, cancellationToken).ConfigureAwait(false);
         if (Digest.TryParse(HeaderValue(response, "Docker-Content-Digest"), out var stored) && stored != blob.Digest)
             throw new DigestMismatchException($"{what}: registry stored digest {stored}, expected {blob.Digest}");
-        return location;
     }
 
     /// <inheritdoc />

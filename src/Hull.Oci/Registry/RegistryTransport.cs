@@ -208,7 +208,7 @@ internal sealed class RegistryTransport : IDisposable
         }
     }
 
-    /// <summary>Sends an unauthenticated-by-us request to another host (e.g. a blob redirect target), with retries.</summary>
+    /// <summary>Sends once; the response header timeout starts when the request body has been written.</summary>
     private async Task<HttpResponseMessage> SendWithHeaderTimeoutAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
