@@ -75,9 +75,12 @@ var calls = new Dictionary<string, string> { ["fib"] = "fib(25)", ["loop"] = "lo
 foreach (var name in names)
 {
     var times = new List<double>();
+    var cpu = new List<double>();
     string result = "";
+    int gc0 = GC.CollectionCount(0), gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
     for (int r = 0; r < runs; r++)
     {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var thread = new StarlarkThread();
         var program = StarlarkProgram.Compile("bench.star", Source + "\nresult = " + calls[name] + "\n", null, ParseOptions.Ytt);
@@ -85,8 +88,11 @@ foreach (var name in names)
         result = g["result"].Repr();
         sw.Stop();
         times.Add(sw.Elapsed.TotalMilliseconds);
+        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds);
     }
     times.Sort();
-    Console.WriteLine($"{name}: result={result} median={times[times.Count / 2]:F1} ms runs={runs} min={times[0]:F1} ms");
+    cpu.Sort();
+    Console.WriteLine($"{name}: result={result} median={times[times.Count / 2]:F1} ms (cpu {cpu[cpu.Count / 2]:F1} ms) runs={runs} min={times[0]:F1} ms " +
+        $"gc0={GC.CollectionCount(0) - gc0} gc1={GC.CollectionCount(1) - gc1} gc2={GC.CollectionCount(2) - gc2}");
 }
 return 0;

@@ -92,9 +92,11 @@ internal sealed class CallNode(Position pos, XNode fn, ArgList args) : XNode(pos
 /// <summary>x.name(args): calls built-in methods without allocating a bound method value.</summary>
 internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgList args) : XNode(pos)
 {
-    // Inline cache: the method implementation for the last receiver type seen at this call site.
-    private Type? _cachedType;
-    private MethodImpl? _cachedImpl;
+    // Inline cache: the method implementation for the last receiver type seen at this call site. One immutable
+    // entry, swapped atomically, so a program shared by several threads never pairs a type with the wrong method.
+    private sealed record CacheEntry(Type Type, MethodImpl? Impl);
+
+    private CacheEntry? _cache;
 
     public override Value Eval(Frame f)
     {
@@ -115,12 +117,12 @@ internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgL
         }
         MethodImpl? impl;
         var type = r.GetType();
-        if (type == _cachedType) impl = _cachedImpl;
+        var entry = _cache;
+        if (entry != null && entry.Type == type) impl = entry.Impl;
         else
         {
             impl = Methods.Find(r, name);
-            _cachedType = type;
-            _cachedImpl = impl;
+            _cache = new CacheEntry(type, impl);
         }
         Value callee;
         if (impl == null)
