@@ -1,5 +1,6 @@
 // Times ImageCopier on ../shared/bench/image-workload.py images: registry to registry (bytes moved, no mount),
-// the same with cross-repository mounts, and a second copy to the same destination (every blob a HEAD hit).
+// the same with cross-repository mounts, a second copy to the same destination (every blob a HEAD hit), and
+// registry to OCI layout and back.
 // usage: Hull.Oci.Benchmarks [IMAGES LAYERS LAYER_KIB [RUNS]]   (registry from HULL_TEST_REGISTRY)
 using System.Diagnostics;
 using Hull.Oci.Copying;
@@ -33,6 +34,8 @@ try
     }
     Console.WriteLine($"workload: {images} images x {layers} layers x {kib} KiB, registry {registry}");
 
+    var toLayout = new List<double>();
+    var fromLayout = new List<double>();
     var fresh = new List<double>();
     var mounted = new List<double>();
     var again = new List<double>();
@@ -48,6 +51,20 @@ try
         var (secondsAgain, statsAgain) = await Copy(source, target, tags, $"{registry}/bench-{run}/src", dest);
         again.Add(secondsAgain);
         Console.WriteLine($"second copy to the same destination run {i}: {secondsAgain:0.000} s ({statsAgain})");
+        using (var client = new RegistryClient())
+        {
+            var copier = new ImageCopier(8);
+            var outLayout = OciLayout.OpenOrCreate(Path.Combine(work, $"out-{i}"));
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(tags.Select(tag => copier.CopyAsync(client.Repository(ImageReference.Parse($"{registry}/bench-{run}/src")), tag, outLayout, tag)));
+            toLayout.Add(watch.Elapsed.TotalSeconds);
+            Console.WriteLine($"registry->layout run {i}: {watch.Elapsed.TotalSeconds:0.000} s ({copier.Statistics})");
+            copier = new ImageCopier(8);
+            watch.Restart();
+            await Task.WhenAll(tags.Select(tag => copier.CopyAsync(outLayout, tag, client.Repository(ImageReference.Parse($"{registry}/bench-{run}/lay-{i}")), tag)));
+            fromLayout.Add(watch.Elapsed.TotalSeconds);
+            Console.WriteLine($"layout->registry run {i}: {watch.Elapsed.TotalSeconds:0.000} s ({copier.Statistics})");
+        }
         using var shared = new RegistryClient();
         var (secondsMount, statsMount) = await Copy(shared, shared, tags, $"{registry}/bench-{run}/src", $"{registry}/bench-{run}/mnt-{i}");
         mounted.Add(secondsMount);
@@ -56,6 +73,8 @@ try
     Console.WriteLine($"median registry->registry: {Median(fresh):0.000} s");
     Console.WriteLine($"median second copy (all HEAD hits): {Median(again):0.000} s");
     Console.WriteLine($"median registry->registry with mounts: {Median(mounted):0.000} s");
+    Console.WriteLine($"median registry->layout: {Median(toLayout):0.000} s");
+    Console.WriteLine($"median layout->registry: {Median(fromLayout):0.000} s");
 }
 finally
 {
