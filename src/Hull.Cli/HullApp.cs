@@ -31,7 +31,7 @@ public static class HullApp
 
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(parse))
         {
-            stderr.WriteLine($"hull: {parse.Errors[0].Message}");
+            stderr.WriteLine($"hull: {MostSpecificError(parse)}");
             stderr.WriteLine();
             var help = root.Parse([.. CommandPath(parse.CommandResult), "--help"]);
             await help.InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr }, cancellationToken).ConfigureAwait(false);
@@ -58,6 +58,11 @@ public static class HullApp
             return Failure;
         }
     }
+
+    // An unknown word explains a missing-subcommand error too, so name it first.
+    private static string MostSpecificError(ParseResult parse) =>
+        parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal)))?.Message
+        ?? parse.Errors[0].Message;
 
     private static bool IsHelpOrVersion(ParseResult parse) =>
         parse.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version");
