@@ -10,7 +10,7 @@ namespace Hull.Oci.Auth;
 /// Turns credentials and <c>WWW-Authenticate</c> challenges into Authorization headers: Basic, a registry
 /// token as is, or Bearer tokens from the challenge's realm, cached per registry and scope until they expire.
 /// </summary>
-internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource credentials)
+internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource credentials, TimeSpan timeout)
 {
     private readonly ConcurrentDictionary<string, RegistryState> _registries = new(StringComparer.Ordinal);
 
@@ -136,13 +136,19 @@ internal sealed class RegistryAuthenticator(HttpClient http, ICredentialSource c
         using (request)
         {
             HttpResponseMessage response;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
             try
             {
-                response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {
                 throw new OciException($"{registry}: token request to {realm.GetLeftPart(UriPartial.Path)} failed: {e.Message}", e);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new OciException($"{registry}: token endpoint {realm.GetLeftPart(UriPartial.Path)} did not answer within {timeout.TotalSeconds:0.#} s");
             }
             using (response)
             {

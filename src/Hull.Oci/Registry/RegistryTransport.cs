@@ -37,7 +37,7 @@ internal sealed class RegistryTransport : IDisposable
         ConfigureTls(handler, options);
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("hull/" + (typeof(RegistryTransport).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        _auth = new RegistryAuthenticator(_http, credentials);
+        _auth = new RegistryAuthenticator(_http, credentials, options.ResponseHeaderTimeout);
     }
 
     private static void ConfigureTls(SocketsHttpHandler handler, RegistryOptions options)
