@@ -79,6 +79,7 @@ internal sealed class CallNode(Position pos, XNode fn, ArgList args) : XNode(pos
         var a = args.Eval(f, out var kw);
         try
         {
+            if (callee is BuiltinFunction bf) return bf.Impl(f.Thread, bf, a, kw);
             if (callee is FunctionValue fv2) return fv2.Call(f.Thread, a, kw);
             return StarlarkThread.CallValue(f.Thread, callee, a, kw);
         }

@@ -107,6 +107,7 @@ internal sealed class IndexNode(Position pos, XNode x, XNode index) : XNode(pos)
         if (x1 is ListValue l && i is IntValue iv && iv.IsSmall && (ulong)iv.Small < (ulong)l.Items.Count) return l.Items[(int)iv.Small];
         try
         {
+            if (x1 is DictValue d && d.Table.TryGet(i, out var found)) return found;
             return Ops.Index(x1, i);
         }
         catch (EvalException e) when (Mark(e))

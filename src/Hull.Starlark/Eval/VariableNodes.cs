@@ -65,7 +65,8 @@ internal sealed class IndexTarget(Position pos, XNode x, XNode index) : Target(p
         var i = IndexNode.Eval(f);
         try
         {
-            Ops.SetIndex(x, i, v);
+            if (x is DictValue d) d.Table.Set(i, v);
+            else Ops.SetIndex(x, i, v);
         }
         catch (EvalException e) when (Positions.Mark(e, Pos))
         {
