@@ -63,7 +63,8 @@ public sealed class BundleCopier
         {
             var exports = items.Select(i => new TarballExport(
                 i.Source, i.Manifest.Descriptor, i.Reference, i.Tag, i.OrigRef,
-                i.IsRoot && graph is not null ? new Dictionary<string, string> { [RootBundleLabel] = "" } : null)).ToList();
+                i.IsRoot && graph is not null ? new Dictionary<string, string> { [RootBundleLabel] = "" } : null,
+                i.Manifest)).ToList();
             _log("copy | writing layers...");
             var result = await TarballWriter.WriteAsync(destination.Tarball, exports, _options.Concurrency, _options.Resume, _options.IncludeNonDistributable, _progress, cancellationToken).ConfigureAwait(false);
             if (result.LayersReused > 0)
@@ -156,7 +157,7 @@ public sealed class BundleCopier
             total += await SizeAsync(item.Source, item.Manifest, cancellationToken).ConfigureAwait(false);
         }
         _progress.Begin("copying images", total, items.Count);
-        var copier = new ImageCopier(Math.Max(1, _options.Concurrency));
+        var copier = new ImageCopier(Math.Max(8, _options.Concurrency));
         copier.BlobDone += blob =>
         {
             _progress.Advance(blob.Size);
@@ -165,27 +166,32 @@ public sealed class BundleCopier
         using var images = new SemaphoreSlim(Math.Max(1, _options.Concurrency));
         try
         {
-            await Task.WhenAll(items.Select(async item =>
+            // Plain images first, indexes after: an index's children are often items of their own, and the registry
+            // must hold each child completely before the index that names it is pushed.
+            foreach (var phase in items.GroupBy(i => i.Manifest.IsIndex).OrderBy(g => g.Key))
             {
-                await images.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                await Task.WhenAll(phase.Select(async item =>
                 {
-                    string tag = _options.RepoBasedTags ? UploadTag.RepoBased(item.OrigRef, item.Manifest.Digest.ToString()) : UploadTag.Default(item.Manifest.Digest.ToString());
-                    await copier.CopyManifestAsync(item.Source, item.Manifest, target, tag, cancellationToken).ConfigureAwait(false);
-                    if (item.Tag.Length > 0)
+                    await images.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
                     {
-                        await target.PutManifestAsync(item.Manifest, item.Tag, cancellationToken).ConfigureAwait(false);
+                        string tag = _options.RepoBasedTags ? UploadTag.RepoBased(item.OrigRef, item.Manifest.Digest.ToString()) : UploadTag.Default(item.Manifest.Digest.ToString());
+                        await copier.CopyManifestAsync(item.Source, item.Manifest, target, tag, cancellationToken).ConfigureAwait(false);
+                        if (item.Tag.Length > 0)
+                        {
+                            await target.PutManifestAsync(item.Manifest, item.Tag, cancellationToken).ConfigureAwait(false);
+                        }
                     }
-                }
-                catch (Hull.Oci.OciException ex)
-                {
-                    throw new BundleException($"Copying '{item.Reference}' to '{Locations.Repository(repo)}': {ex.Message}", ex);
-                }
-                finally
-                {
-                    images.Release();
-                }
-            })).ConfigureAwait(false);
+                    catch (Hull.Oci.OciException ex)
+                    {
+                        throw new BundleException($"Copying '{item.Reference}' to '{Locations.Repository(repo)}': {ex.Message}", ex);
+                    }
+                    finally
+                    {
+                        images.Release();
+                    }
+                })).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -279,14 +285,45 @@ public sealed class BundleCopier
         bool isBundle = false;
         if (root is not null)
         {
-            var copied = await ResolvedImage.ResolveAsync(_stores, Locations.WithDigest(repo, root.Manifest.Digest), cancellationToken).ConfigureAwait(false);
+            // The tarball holds every image by digest, so the bundle graph is read from it, not the registry.
+            var local = new TarballStores(tarball);
+            var copied = new ResolvedImage(Locations.WithDigest(repo, root.Manifest.Digest), local.Store, root.Manifest, null);
             isBundle = await copied.IsBundleAsync(cancellationToken).ConfigureAwait(false);
             if (isBundle)
             {
-                var graph = await BundleGraph.ReadAsync(_stores, copied, recursive: true, _options.Concurrency, cancellationToken).ConfigureAwait(false);
+                var graph = await BundleGraph.ReadAsync(local, copied, recursive: true, _options.Concurrency, cancellationToken).ConfigureAwait(false);
                 await NoteCopyAsync(graph, repo, target, cancellationToken).ConfigureAwait(false);
             }
         }
         return new CopyResult(root is null ? null : Locations.DigestReference(repo, root.Manifest.Digest), root?.Tag, isBundle, items.Count, blobs);
+    }
+
+    // Serves every location from a tarball: it holds each image of the copy under its digest.
+    private sealed class TarballStores(TarballReader tarball) : IStoreResolver
+    {
+        public IImageStore Store { get; } = new ReadOnlyStore(tarball);
+
+        public IImageStore Open(ImageLocation location, bool forWrite = false) => Store;
+    }
+
+    private sealed class ReadOnlyStore(TarballReader tarball) : IImageStore
+    {
+        public string Location => tarball.Location;
+
+        public Task<Descriptor> ResolveAsync(string? identifier, CancellationToken cancellationToken = default) => tarball.ResolveAsync(identifier, cancellationToken);
+
+        public Task<Manifest> GetManifestAsync(string? identifier, CancellationToken cancellationToken = default) => tarball.GetManifestAsync(identifier, cancellationToken);
+
+        public Task<Stream> OpenBlobAsync(Descriptor blob, CancellationToken cancellationToken = default) => tarball.OpenBlobAsync(blob, cancellationToken);
+
+        public Task<bool> HasBlobAsync(Descriptor blob, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task PutBlobAsync(Descriptor blob, Stream content, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<bool> TryMountBlobAsync(Descriptor blob, IImageSource from, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<bool> HasManifestAsync(Descriptor manifest, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task PutManifestAsync(Manifest manifest, string? tag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -10,10 +10,12 @@ namespace Hull.Bundles.Tarball;
 /// <param name="Tag">The tag to restore when imported, or empty.</param>
 /// <param name="OrigRef">The reference in the bundle's ImagesLock it came from, or empty.</param>
 /// <param name="Labels">imgpkg labels, such as the root-bundle marker.</param>
+/// <param name="Loaded">The manifest itself when already read, to save fetching it again.</param>
 public sealed record TarballExport(
     IImageSource Source,
     Descriptor Manifest,
     string Reference,
     string Tag = "",
     string OrigRef = "",
-    IReadOnlyDictionary<string, string>? Labels = null);
+    IReadOnlyDictionary<string, string>? Labels = null,
+    Manifest? Loaded = null);

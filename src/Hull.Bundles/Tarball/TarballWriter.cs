@@ -224,7 +224,7 @@ public static class TarballWriter
 
     private static async Task<TarballItem> DescribeAsync(TarballExport export, Dictionary<string, (IImageSource, Descriptor)> layers, bool includeNonDistributable, CancellationToken cancellationToken)
     {
-        var manifest = await export.Source.GetManifestAsync(export.Manifest.Digest.ToString(), cancellationToken).ConfigureAwait(false);
+        var manifest = export.Loaded ?? await export.Source.GetManifestAsync(export.Manifest.Digest.ToString(), cancellationToken).ConfigureAwait(false);
         if (manifest.IsIndex)
         {
             return new TarballItem { ImageIndex = await DescribeIndexAsync(export, manifest, export.Reference, layers, includeNonDistributable, cancellationToken).ConfigureAwait(false) };
