@@ -154,3 +154,29 @@ public sealed class HostValueTests
         Assert.Equal("0.3", g["e"].Str());
     }
 }
+
+public sealed class HostileInputTests
+{
+    [Theory]
+    [InlineData(100_000, "1 + ")]
+    [InlineData(100_000, "(")]
+    [InlineData(100_000, "-")]
+    [InlineData(100_000, "not ")]
+    [InlineData(50_000, "x.y")]
+    public void DeeplyNestedInputIsRejectedWithoutCrashing(int n, string piece)
+    {
+        string src = "x = " + string.Concat(Enumerable.Repeat(piece, n)) + "1\n";
+        var e = Assert.ThrowsAny<StarlarkException>(() => StarlarkProgram.Compile("deep.star", src));
+        Assert.Contains("deep.star:1:", e.Message);
+    }
+
+    [Fact]
+    public void DeeplyNestedBlocksAreRejected()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 5000; i++) sb.Append("if True:\n");
+        sb.Append("x = 1\n");
+        for (int i = 0; i < 5000; i++) sb.Append("end\n");
+        Assert.ThrowsAny<StarlarkException>(() => StarlarkProgram.Compile("deep.star", sb.ToString(), null, Hull.Starlark.Syntax.ParseOptions.Ytt));
+    }
+}

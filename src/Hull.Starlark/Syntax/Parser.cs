@@ -65,13 +65,29 @@ public sealed class Parser
         return Next();
     }
 
+    // Bounds the depth of the syntax tree (brackets, operator chains, suffix chains, nested blocks) so that the
+    // recursive resolver, compiler and evaluator cannot exhaust the stack on hostile input.
+    private const int MaxNesting = 1000;
+
     private void Enter()
     {
-        if (++_nesting > 500 || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_nesting > MaxNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw Error("expression nested too deeply");
     }
 
     private void ParseStmt(List<Stmt> stmts)
+    {
+        if (Kind is TokenKind.Def or TokenKind.If or TokenKind.For or TokenKind.While)
+        {
+            Enter();
+            ParseCompound(stmts);
+            _nesting--;
+            return;
+        }
+        ParseSimpleStmt(stmts);
+    }
+
+    private void ParseCompound(List<Stmt> stmts)
     {
         switch (Kind)
         {
@@ -358,7 +374,13 @@ public sealed class Parser
 
     private Expr ParseTest()
     {
-        if (Kind == TokenKind.Lambda) return ParseLambda(true);
+        if (Kind == TokenKind.Lambda)
+        {
+            Enter();
+            var lam = ParseLambda(true);
+            _nesting--;
+            return lam;
+        }
         var x = ParseOr();
         if (Kind == TokenKind.If)
         {
@@ -366,7 +388,9 @@ public sealed class Parser
             var cond = ParseOr();
             if (Kind != TokenKind.Else) throw Error("conditional expression without else clause");
             Next();
+            Enter();
             var els = ParseTest();
+            _nesting--;
             return new CondExpr(pos, cond, x, els);
         }
         return x;
@@ -386,22 +410,30 @@ public sealed class Parser
     private Expr ParseOr()
     {
         var x = ParseAnd();
+        int depth = 0;
         while (Kind == TokenKind.Or)
         {
             var pos = Next();
+            Enter();
+            depth++;
             x = new BinaryExpr(pos, TokenKind.Or, x, ParseAnd());
         }
+        _nesting -= depth;
         return x;
     }
 
     private Expr ParseAnd()
     {
         var x = ParseNot();
+        int depth = 0;
         while (Kind == TokenKind.And)
         {
             var pos = Next();
+            Enter();
+            depth++;
             x = new BinaryExpr(pos, TokenKind.And, x, ParseNot());
         }
+        _nesting -= depth;
         return x;
     }
 
@@ -459,13 +491,17 @@ public sealed class Parser
     {
         if (prec > 5) return ParseUnary();
         var x = ParseBinary(prec + 1);
+        int depth = 0;
         while (Prec(Kind) == prec)
         {
             var op = Kind;
             var pos = Next();
+            Enter();
+            depth++;
             var y = ParseBinary(prec + 1);
             x = new BinaryExpr(pos, op, x, y);
         }
+        _nesting -= depth;
         return x;
     }
 
@@ -486,8 +522,14 @@ public sealed class Parser
     private Expr ParsePrimaryWithSuffix()
     {
         var x = ParsePrimary();
+        int depth = 0;
         while (true)
         {
+            if (Kind is TokenKind.Dot or TokenKind.LBrack or TokenKind.LParen)
+            {
+                Enter();
+                depth++;
+            }
             switch (Kind)
             {
                 case TokenKind.Dot:
@@ -505,6 +547,7 @@ public sealed class Parser
                     x = ParseCallSuffix(x);
                     break;
                 default:
+                    _nesting -= depth;
                     return x;
             }
         }
