@@ -180,3 +180,14 @@ public sealed class HostileInputTests
         Assert.ThrowsAny<StarlarkException>(() => StarlarkProgram.Compile("deep.star", sb.ToString(), null, Hull.Starlark.Syntax.ParseOptions.Ytt));
     }
 }
+
+public sealed class DeepValueTests
+{
+    [Fact]
+    public void DeeplyNestedValuesFailCleanly()
+    {
+        var src = "def f():\n  x = []\n  for i in range(1000000):\n    x = [x]\n  end\n  return x\nend\ny = str(f())\n";
+        var e = Assert.Throws<EvalException>(() => StarlarkProgram.ExecFile(new StarlarkThread(), "deep.star", src, null, Hull.Starlark.Syntax.ParseOptions.Ytt));
+        Assert.Contains("nested too deeply", e.Msg);
+    }
+}

@@ -18,6 +18,7 @@ public sealed class DictValue : Value, ISequence, IMapping, IContainer, IHasSetI
     /// <inheritdoc/>
     public override void Freeze()
     {
+        DepthGuard.Check("freeze");
         if (Table.Frozen) return;
         Table.Freeze();
         foreach (var kv in Table.EntryList())
@@ -61,6 +62,7 @@ public sealed class DictValue : Value, ISequence, IMapping, IContainer, IHasSetI
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
+        DepthGuard.Check("print");
         if (!ReprGuard.Enter(this)) { sb.Append("{...}"); return; }
         try
         {

@@ -29,6 +29,7 @@ public sealed class ListValue : Value, ISliceable, ISequence, IContainer, IHasSe
     /// <inheritdoc/>
     public override void Freeze()
     {
+        DepthGuard.Check("freeze");
         if (_frozen) return;
         _frozen = true;
         foreach (var v in Items) v.Freeze();
@@ -99,6 +100,7 @@ public sealed class ListValue : Value, ISliceable, ISequence, IContainer, IHasSe
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
+        DepthGuard.Check("print");
         if (!ReprGuard.Enter(this)) { sb.Append("[...]"); return; }
         try
         {

@@ -18,6 +18,7 @@ public sealed class SetValue : Value, ISequence, IContainer
     /// <inheritdoc/>
     public override void Freeze()
     {
+        DepthGuard.Check("freeze");
         if (Table.Frozen) return;
         Table.Freeze();
         foreach (var k in Table.KeyList()) k.Freeze();
@@ -38,6 +39,7 @@ public sealed class SetValue : Value, ISequence, IContainer
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
+        DepthGuard.Check("print");
         sb.Append("set([");
         bool first = true;
         foreach (var k in Table.KeyList())

@@ -41,6 +41,7 @@ public sealed class StructValue : Value, IHasAttributes
     /// <inheritdoc/>
     public override void Freeze()
     {
+        DepthGuard.Check("freeze");
         if (_frozen) return;
         _frozen = true;
         foreach (var v in _values) v.Freeze();
@@ -49,6 +50,7 @@ public sealed class StructValue : Value, IHasAttributes
     /// <inheritdoc/>
     public override int Hash()
     {
+        DepthGuard.Check("hash");
         int h = 1234;
         for (int i = 0; i < _names.Length; i++) h = h * 31 + _names[i].GetHashCode() ^ _values[i].Hash();
         return h;
@@ -57,6 +59,7 @@ public sealed class StructValue : Value, IHasAttributes
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
+        DepthGuard.Check("print");
         sb.Append(Constructor is SymbolValue s ? s.Name : "struct").Append('(');
         for (int i = 0; i < _names.Length; i++)
         {

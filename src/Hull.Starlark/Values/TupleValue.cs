@@ -24,12 +24,14 @@ public sealed class TupleValue : Value, ISliceable, ISequence, IContainer
     /// <inheritdoc/>
     public override void Freeze()
     {
+        DepthGuard.Check("freeze");
         foreach (var v in Items) v.Freeze();
     }
 
     /// <inheritdoc/>
     public override int Hash()
     {
+        DepthGuard.Check("hash");
         int h = 0x345678;
         foreach (var v in Items) h = h * 1000003 ^ v.Hash();
         return h;
@@ -61,6 +63,7 @@ public sealed class TupleValue : Value, ISliceable, ISequence, IContainer
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
+        DepthGuard.Check("print");
         sb.Append('(');
         for (int i = 0; i < Items.Length; i++)
         {
