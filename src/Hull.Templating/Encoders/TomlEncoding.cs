@@ -179,7 +179,6 @@ public static class TomlEncoding
             var ev = parser.Current;
             switch (ev.Kind)
             {
-                case TomlParseEventKind.StartDocument:
                 case TomlParseEventKind.StartTable:
                     {
                         var m = new PlainMap();
@@ -198,7 +197,6 @@ public static class TomlEncoding
                         pending = null;
                         break;
                     }
-                case TomlParseEventKind.EndDocument:
                 case TomlParseEventKind.EndTable:
                 case TomlParseEventKind.EndArray:
                     stack.Pop();

@@ -44,7 +44,7 @@ public sealed class EvaluationContext(NodeTable nodes, IEvaluationDialect dialec
 
         if (_parents.Count > 0)
         {
-            int common = nodes.CommonParent(_parentTags[^1], tag);
+            int common = nodes.CommonParent(_parentTags[^1], nodes.ParentOf(tag));
             UnwindTo(common);
             Dialect.PrepareNode(_parents[^1], node);
             Dialect.AddChild(_parents[^1], node);
