@@ -76,7 +76,7 @@ public static class YamlParser
         // go-yaml reports scanner errors at the 1-based line and parser errors at the 0-based one.
         var line = (int)e.Start.Line - correction - (e is SemanticErrorException ? 1 : 0);
         var where = line > 0 ? "line " + line.ToString(CultureInfo.InvariantCulture) + ": " : "";
-        return new YamlException("yaml: " + where + msg, new Position(fileName, Math.Max(line, 0)), e);
+        return new YamlException("yaml: " + where + msg, new Position(fileName, Math.Max(line, 0)));
     }
 
     private sealed class Builder

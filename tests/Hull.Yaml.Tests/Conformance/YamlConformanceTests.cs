@@ -18,7 +18,8 @@ public sealed class YamlConformanceTests
                 var (input, expected) = SuitePaths.Split(path);
                 var actual = YamlFormatter.Format(input, "stdin");
                 return actual == expected ? null : Diff(expected, actual);
-            });
+            }
+            );
         }
 
         foreach (var c in PlainTemplateCases)
@@ -38,7 +39,8 @@ public sealed class YamlConformanceTests
                 }
 
                 return actual == expected ? null : Diff(expected, actual);
-            });
+            }
+            );
         }
     }
 
