@@ -176,7 +176,16 @@ public sealed class BundleCopier
                     try
                     {
                         string tag = _options.RepoBasedTags ? UploadTag.RepoBased(item.OrigRef, item.Manifest.Digest.ToString()) : UploadTag.Default(item.Manifest.Digest.ToString());
-                        await copier.CopyManifestAsync(item.Source, item.Manifest, target, tag, cancellationToken).ConfigureAwait(false);
+                        // A registry holds a manifest only with everything it references, so one HEAD can stand for all its blobs.
+                        if (await target.HasManifestAsync(item.Manifest.Descriptor, cancellationToken).ConfigureAwait(false))
+                        {
+                            await target.PutManifestAsync(item.Manifest, tag, cancellationToken).ConfigureAwait(false);
+                            _progress.Advance(await SizeAsync(item.Source, item.Manifest, cancellationToken).ConfigureAwait(false));
+                        }
+                        else
+                        {
+                            await copier.CopyManifestAsync(item.Source, item.Manifest, target, tag, cancellationToken).ConfigureAwait(false);
+                        }
                         if (item.Tag.Length > 0)
                         {
                             await target.PutManifestAsync(item.Manifest, item.Tag, cancellationToken).ConfigureAwait(false);
