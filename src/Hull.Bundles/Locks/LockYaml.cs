@@ -1,11 +1,12 @@
 using System.Text;
+using Hull.Yaml;
 
 namespace Hull.Bundles.Locks;
 
 /// <summary>
 /// Reads and writes imgpkg's lock files exactly as imgpkg does: reading is strict (unknown keys are errors, as
 /// with sigs.k8s.io/yaml's UnmarshalStrict); writing goes JSON-then-YAML like sigs.k8s.io/yaml, so keys come out
-/// in alphabetical order, behind a <c>---</c> line, with go-yaml v2's quoting.
+/// in alphabetical order, behind a <c>---</c> line, with go-yaml v2's quoting (Hull.Yaml's emitter).
 /// </summary>
 public static class LockYaml
 {
@@ -97,73 +98,61 @@ public static class LockYaml
     /// <summary>imgpkg's bytes for an ImagesLock.</summary>
     public static byte[] Emit(ImagesLock imagesLock)
     {
-        var w = new LockYamlWriter();
-        w.Key(0, "apiVersion").Scalar(LockApi.Version);
+        var root = new SortedMap { ["apiVersion"] = LockApi.Version, ["kind"] = LockApi.ImagesLockKind };
         if (imagesLock.Images.Count > 0)
         {
-            w.Key(0, "images").Line();
-            foreach (var image in imagesLock.Images)
+            root["images"] = new YamlArray(imagesLock.Images.Select(image =>
             {
-                bool first = true;
-                if (image.Annotations is { Count: > 0 } annotations)
-                {
-                    w.Item(0).Key(-1, "annotations").Line();
-                    first = false;
-                    foreach (var (k, v) in annotations.OrderBy(a => a.Key, StringComparer.Ordinal))
-                    {
-                        w.Key(4, k).Scalar(v);
-                    }
-                }
+                var item = new SortedMap();
                 if (image.Image.Length > 0)
                 {
-                    (first ? w.Item(0).Key(-1, "image") : w.Key(2, "image")).Scalar(image.Image);
-                    first = false;
+                    item["image"] = image.Image;
                 }
-                if (first)
+                if (image.Annotations is { Count: > 0 } annotations)
                 {
-                    w.Item(0).Raw("{}").Line();
+                    var map = new SortedMap();
+                    foreach (var (k, v) in annotations)
+                    {
+                        map[k] = v;
+                    }
+                    item["annotations"] = map.ToMap();
                 }
-            }
+                return new ArrayItem(item.ToMap());
+            }));
         }
-        w.Key(0, "kind").Scalar(LockApi.ImagesLockKind);
-        return w.ToBytes();
+        return Document(root);
     }
 
     /// <summary>imgpkg's bytes for a BundleLock.</summary>
     public static byte[] Emit(BundleLock bundleLock)
     {
-        var w = new LockYamlWriter();
-        w.Key(0, "apiVersion").Scalar(LockApi.Version);
-        w.Key(0, "bundle").Line();
-        w.Key(2, "image").Scalar(bundleLock.Image);
+        var bundle = new SortedMap { ["image"] = bundleLock.Image };
         if (!string.IsNullOrEmpty(bundleLock.Tag))
         {
-            w.Key(2, "tag").Scalar(bundleLock.Tag);
+            bundle["tag"] = bundleLock.Tag;
         }
-        w.Key(0, "kind").Scalar(LockApi.BundleLockKind);
-        return w.ToBytes();
+        return Document(new SortedMap { ["apiVersion"] = LockApi.Version, ["bundle"] = bundle.ToMap(), ["kind"] = LockApi.BundleLockKind });
     }
 
     /// <summary>imgpkg's bytes for the file inside a locations image.</summary>
-    public static byte[] Emit(ImageLocations locations)
+    public static byte[] Emit(ImageLocations locations) => Document(new SortedMap
     {
-        var w = new LockYamlWriter();
-        w.Key(0, "apiVersion").Scalar(LockApi.Version);
-        if (locations.Images.Count == 0)
+        ["apiVersion"] = LockApi.Version,
+        ["images"] = new YamlArray(locations.Images.Select(i => new ArrayItem(new SortedMap { ["image"] = i.Image, ["isBundle"] = i.IsBundle }.ToMap()))),
+        ["kind"] = LockApi.ImageLocationsKind,
+    });
+
+    // sigs.k8s.io/yaml goes through JSON and a generic map, so go-yaml writes the keys in sorted order.
+    private static byte[] Document(SortedMap root) => Encoding.UTF8.GetBytes("---\n" + YamlEmitter.Emit(root.ToMap()));
+
+    private sealed class SortedMap : SortedDictionary<string, object?>
+    {
+        public SortedMap()
+            : base(StringComparer.Ordinal)
         {
-            w.Key(0, "images").Raw("[]").Line();
         }
-        else
-        {
-            w.Key(0, "images").Line();
-            foreach (var image in locations.Images)
-            {
-                w.Item(0).Key(-1, "image").Scalar(image.Image);
-                w.Key(2, "isBundle").Raw(image.IsBundle ? "true" : "false").Line();
-            }
-        }
-        w.Key(0, "kind").Scalar(LockApi.ImageLocationsKind);
-        return w.ToBytes();
+
+        public Map ToMap() => new(this.Select(e => new MapItem(e.Key, e.Value is SortedMap m ? m.ToMap() : e.Value)));
     }
 
     private static BundleLock ParseBundleLock(LockNode root)
