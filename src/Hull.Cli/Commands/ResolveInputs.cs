@@ -1,0 +1,65 @@
+using Hull.Yaml;
+
+namespace Hull.Cli.Commands;
+
+/// <summary>kbld's <c>-f</c>: files, directories (recursively, .yml/.yaml/.json, sorted), <c>-</c> for stdin, https URLs.</summary>
+public static class ResolveInputs
+{
+    /// <summary>Parses every input into documents, in the order given.</summary>
+    public static async Task<List<DocumentSet>> ReadAsync(IEnumerable<string> paths, Func<Stream> stdin, CancellationToken cancellationToken)
+    {
+        var sets = new List<DocumentSet>();
+        foreach (var path in paths)
+        {
+            foreach (var (name, text) in await LoadAsync(path, stdin, cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    sets.Add(YamlParser.Parse(text, name, new YamlParseOptions { WithoutComments = true }));
+                }
+                catch (YamlException e)
+                {
+                    throw new YamlException($"{name}: {e.Message}", e.Position, e);
+                }
+            }
+        }
+        return sets;
+    }
+
+    private static async Task<List<(string Name, string Text)>> LoadAsync(string path, Func<Stream> stdin, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            using var reader = new StreamReader(stdin());
+            return [("stdin", await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false))];
+        }
+        if (path.StartsWith("https://", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.Ordinal))
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+            using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new IOException($"fetching {path}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+            return [(path, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))];
+        }
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetExtension(f) is ".yml" or ".yaml" or ".json")
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var result = new List<(string, string)>(files.Count);
+            foreach (var f in files)
+            {
+                result.Add((f, await File.ReadAllTextAsync(f, cancellationToken).ConfigureAwait(false)));
+            }
+            return result;
+        }
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"-f {path}: no such file or directory");
+        }
+        return [(path, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false))];
+    }
+}

@@ -1,0 +1,14 @@
+namespace Hull.Images;
+
+/// <summary>Options of a resolution (kbld's flags).</summary>
+public sealed record ResolveOptions
+{
+    /// <summary>Add the <c>kbld.k14s.io/images</c> annotation to resources with images (<c>--images-annotation</c>).</summary>
+    public bool ImagesAnnotation { get; init; } = true;
+
+    /// <summary>How many references are resolved at once.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>Find references but do not resolve or change them (<c>--unresolved-inspect</c>).</summary>
+    public bool Unresolved { get; init; }
+}
