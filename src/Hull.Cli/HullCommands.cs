@@ -31,6 +31,7 @@ public static class HullCommands
         root.Options.Add(Debug);
         root.Subcommands.Add(Commands.BundleCommand.Create());
         root.Subcommands.Add(Commands.FmtCommand.Create());
+        root.Subcommands.Add(Commands.ResolveCommand.Create());
         return root;
     }
 
