@@ -194,8 +194,19 @@ public static class YamlEmitter
             return true;
         }
 
-        return Encoding.UTF8.GetByteCount(s) <= 128 && !ScalarAnalysis.Analyze(s).Multiline;
+        return (s.Length * 3 <= 128 || Encoding.UTF8.GetByteCount(s) <= 128) && s.AsSpan().IndexOfAny(LineBreaks) < 0;
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
+
+    private static readonly System.Buffers.SearchValues<char> PlainSafe =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/- ");
+
+    // Most strings (names, images, labels) need no quoting analysis: safe characters only, no leading indicator
+    // or surrounding space, no document-marker prefix. Whether they would read back as another type is checked apart.
+    private static bool IsObviouslyPlain(string s) =>
+        s.Length > 0 && s[0] != ' ' && s[^1] != ' ' && s[0] != '-' && s[0] != '.'
+        && !s.AsSpan().ContainsAnyExcept(PlainSafe);
 
     // Writes a scalar; returns true when it ended the line itself (literal blocks).
     private static bool WriteScalar(object? value, int indent, bool simpleKey, StringBuilder sb)
@@ -258,6 +269,12 @@ public static class YamlEmitter
 
     private static bool WriteString(string s, int indent, bool simpleKey, StringBuilder sb)
     {
+        if (IsObviouslyPlain(s) && ScalarResolver.StaysString(s))
+        {
+            sb.Append(s);
+            return false;
+        }
+
         var canUsePlain = ScalarResolver.StaysString(s);
         var a = ScalarAnalysis.Analyze(s);
         var literal = s.Contains('\n');
