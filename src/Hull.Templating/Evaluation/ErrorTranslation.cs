@@ -15,6 +15,9 @@ public static class ErrorTranslation
         var errors = new List<TemplateError>();
         switch (ex)
         {
+            case SyntaxError se when se.Msg == "got end of file, want end" && BlockBalance.FirstUnclosed(se.Pos.File, (codeOf(se.Pos.File) ?? current.Code) is var c ? Compilation.CodeText.Join(c) : "") is > 0 and var open:
+                errors.Add(new TemplateError("mismatched set of block openings (if/else/elif/for/def) and closing (end)", [new ErrorFrame(null, se.Pos.File, open)]));
+                break;
             case SyntaxError se:
                 errors.Add(new TemplateError(se.Msg, [new ErrorFrame(null, se.Pos.File, se.Pos.Line)]));
                 break;

@@ -14,7 +14,7 @@ public abstract class YamlFragment : Value, ISequence, IContainer, IPlainConvert
     private protected YamlFragment(object node) => Node = node;
 
     /// <summary>Wraps a node in the fragment kind that matches it.</summary>
-    public static YamlFragment Of(object node) => YamlModel.Kind(node) switch
+    public static YamlFragment Of(object? node) => node is null ? new DocSetFragment(YamlModel.NewDocumentSet([])) : YamlModel.Kind(node) switch
     {
         NodeKind.Map => new MapFragment(node),
         NodeKind.Array => new ArrayFragment(node),

@@ -14,7 +14,8 @@ internal static class InterimEmitter
         bool first = true;
         foreach (var d in docs)
         {
-            if (d is IDoc doc && doc.Value is null) continue;
+            // ytt leaves out documents without content: null, {} and [].
+            if (d is IDoc doc && doc.Value is null or IMap { Items.Count: 0 } or IArray { Items.Count: 0 }) continue;
             if (!first) sb.Append("---\n");
             first = false;
             Value(sb, d is IDoc dd ? dd.Value : d, 0);

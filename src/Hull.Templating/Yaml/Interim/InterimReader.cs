@@ -18,7 +18,7 @@ internal static partial class InterimReader
         try
         {
             parser.Consume<StreamStart>();
-            while (!parser.TryConsume<StreamEnd>(out _))
+            while (parser.Current is not null && !parser.TryConsume<StreamEnd>(out _))
             {
                 if (parser.TryConsume<Comment>(out var c0))
                 {
@@ -29,7 +29,7 @@ internal static partial class InterimReader
                 var doc = new IDoc { Line = ds.IsImplicit ? 0 : (int)ds.Start.Line };
                 docSet.Items.Add(doc);
                 if (!ds.IsImplicit) starts.Add((doc.Line, doc));
-                doc.Value = ReadValue(parser, comments, starts, anchors);
+                doc.Value = ReadValue(parser, source, comments, starts, anchors);
                 while (parser.TryConsume<Comment>(out var c1)) comments.Add((c1.Value, (int)c1.Start.Line, c1.IsInline));
                 parser.Consume<DocumentEnd>();
             }
@@ -43,7 +43,7 @@ internal static partial class InterimReader
         return docSet;
     }
 
-    private static object? ReadValue(IParser parser, List<(string, int, bool)> comments, List<(int, INode)> starts, Dictionary<string, object?> anchors)
+    private static object? ReadValue(IParser parser, string source, List<(string, int, bool)> comments, List<(int, INode)> starts, Dictionary<string, object?> anchors)
     {
         while (parser.TryConsume<Comment>(out var c)) comments.Add((c.Value, (int)c.Start.Line, c.IsInline));
         var ev = parser.Current!;
@@ -72,9 +72,9 @@ internal static partial class InterimReader
                         var item = new IMapItem { Line = keyLine };
                         starts.Add((keyLine, item));
                         int before = starts.Count;
-                        item.Key = ReadValue(parser, comments, starts, anchors);
+                        item.Key = ReadValue(parser, source, comments, starts, anchors);
                         if (item.Key is INode) throw new TemplateException($"yaml: line {keyLine}: complex map keys are not supported");
-                        item.Value = ReadValue(parser, comments, starts, anchors);
+                        item.Value = ReadValue(parser, source, comments, starts, anchors);
                         if (item.Key is "<<" && item.Value is IMap merge)
                         {
                             // Merge key: splice the referenced map's items that are not overridden later.
@@ -96,9 +96,9 @@ internal static partial class InterimReader
                     {
                         while (parser.TryConsume<Comment>(out var c)) comments.Add((c.Value, (int)c.Start.Line, c.IsInline));
                         if (parser.TryConsume<SequenceEnd>(out _)) break;
-                        var item = new IArrayItem { Line = (int)parser.Current!.Start.Line };
+                        var item = new IArrayItem { Line = DashLine(source, parser.Current!.Start) };
                         starts.Add((item.Line, item));
-                        item.Value = ReadValue(parser, comments, starts, anchors);
+                        item.Value = ReadValue(parser, source, comments, starts, anchors);
                         arr.Items.Add(item);
                     }
                     if (!ss.Anchor.IsEmpty) anchors[ss.Anchor.Value] = arr;
@@ -107,6 +107,32 @@ internal static partial class InterimReader
             default:
                 throw new TemplateException($"yaml: unexpected {ev.GetType().Name} at line {ev.Start.Line}");
         }
+    }
+
+    // The line of the "-" introducing a sequence entry, found by walking back from the entry's value over blanks and comment lines.
+    private static int DashLine(string source, Mark valueStart)
+    {
+        int i = Math.Min((int)valueStart.Index, source.Length) - 1;
+        int line = (int)valueStart.Line;
+        while (i >= 0)
+        {
+            char c = source[i];
+            if (c == '\n')
+            {
+                line--;
+                int ls = i == 0 ? 0 : source.LastIndexOf('\n', i - 1) + 1;
+                if (source.AsSpan(ls, i - ls).Trim().StartsWith("#")) i = ls - 1;
+                else i--;
+                continue;
+            }
+            if (c is ' ' or '\t' or '\r')
+            {
+                i--;
+                continue;
+            }
+            return c == '-' ? line : (int)valueStart.Line;
+        }
+        return (int)valueStart.Line;
     }
 
     private static object? ScalarValue(Scalar s)
