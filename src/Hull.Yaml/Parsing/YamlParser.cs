@@ -21,6 +21,19 @@ public static class YamlParser
             text = text[1..];
         }
 
+        // Most templates are plain block YAML; the hand-written parser reads those several times faster and gives
+        // up (returning false) on anything else, which the complete parser below then handles.
+        if (BlockFastParser.TryParse(text, fileName, !options.WithoutComments, StartsWithDocMarker(text), out var fast))
+        {
+            return fast!;
+        }
+
+        return ParseFull(text, fileName, options);
+    }
+
+    /// <summary>The complete parser over YamlDotNet's events (the reference the fast parser must agree with).</summary>
+    internal static DocumentSet ParseFull(string text, string fileName, YamlParseOptions options)
+    {
         // ytt prepends a document marker when the text does not start with one, so the first document always
         // has one; line numbers are corrected back.
         var prepended = !StartsWithDocMarker(text);
