@@ -74,32 +74,32 @@ public static class Formatting
                 case 'o':
                 case 'x':
                 case 'X':
-                {
-                    System.Numerics.BigInteger big;
-                    if (arg is IntValue iv) big = iv.Big;
-                    else if (arg is FloatValue fv && double.IsFinite(fv.Value)) big = new System.Numerics.BigInteger(Math.Truncate(fv.Value));
-                    else throw new EvalException($"%{conv} format requires integer: {arg.Type}");
-                    if (big.Sign < 0) { sb.Append('-'); big = -big; }
-                    string s = conv == 'o' ? ToBase(big, 8) : big.ToString(conv == 'x' ? "x" : "X", CultureInfo.InvariantCulture).TrimStart('0');
-                    sb.Append(s.Length == 0 ? "0" : s);
-                    break;
-                }
+                    {
+                        System.Numerics.BigInteger big;
+                        if (arg is IntValue iv) big = iv.Big;
+                        else if (arg is FloatValue fv && double.IsFinite(fv.Value)) big = new System.Numerics.BigInteger(Math.Truncate(fv.Value));
+                        else throw new EvalException($"%{conv} format requires integer: {arg.Type}");
+                        if (big.Sign < 0) { sb.Append('-'); big = -big; }
+                        string s = conv == 'o' ? ToBase(big, 8) : big.ToString(conv == 'x' ? "x" : "X", CultureInfo.InvariantCulture).TrimStart('0');
+                        sb.Append(s.Length == 0 ? "0" : s);
+                        break;
+                    }
                 case 'e':
                 case 'E':
                 case 'f':
                 case 'F':
                 case 'g':
                 case 'G':
-                {
-                    double d = arg switch
                     {
-                        FloatValue fv => fv.Value,
-                        IntValue iv => Universe.IntToFloat(iv),
-                        _ => throw new EvalException($"%{conv} format requires float, not {arg.Type}"),
-                    };
-                    FloatValue.Format(sb, d, char.ToLowerInvariant(conv) == 'f' ? 'f' : conv);
-                    break;
-                }
+                        double d = arg switch
+                        {
+                            FloatValue fv => fv.Value,
+                            IntValue iv => Universe.IntToFloat(iv),
+                            _ => throw new EvalException($"%{conv} format requires float, not {arg.Type}"),
+                        };
+                        FloatValue.Format(sb, d, char.ToLowerInvariant(conv) == 'f' ? 'f' : conv);
+                        break;
+                    }
                 case 'c':
                     switch (arg)
                     {
@@ -108,12 +108,12 @@ public static class Formatting
                             sb.Append(char.ConvertFromUtf32((int)iv.Small is var cp && cp >= 0xD800 && cp < 0xE000 ? 0xFFFD : (int)iv.Small));
                             break;
                         case StringValue sv:
-                        {
-                            var b = sv.Bytes;
-                            if (b.Length == 0 || ByteString.DecodeRune(b, 0).Width != b.Length) throw new EvalException("%c format requires a single-character string");
-                            sb.Append(sv.Value);
-                            break;
-                        }
+                            {
+                                var b = sv.Bytes;
+                                if (b.Length == 0 || ByteString.DecodeRune(b, 0).Width != b.Length) throw new EvalException("%c format requires a single-character string");
+                                sb.Append(sv.Value);
+                                break;
+                            }
                         default:
                             throw new EvalException($"%c format requires int or single-character string, not {arg.Type}");
                     }

@@ -133,9 +133,9 @@ internal sealed class MethodCallNode(Position pos, XNode recv, string name, ArgL
                 callee = Ops.GetAttr(r, name);
             }
             catch (EvalException e) when (Mark(e))
-        {
-            throw;
-        }
+            {
+                throw;
+            }
         }
         else callee = NoneValue.None;
         var a = args.Eval(f, out var kw);

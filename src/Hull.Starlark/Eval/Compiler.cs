@@ -36,17 +36,17 @@ internal sealed class Compiler(StarlarkProgram program)
                 if (a.Lhs is Ident { Binding.Scope: Scope.Local } li) return new AssignLocalNode(a.Pos, li.Binding!.Index, Expr(a.Rhs));
                 return new AssignNode(a.Pos, Target(a.Lhs), Expr(a.Rhs));
             case AssignStmt aug:
-            {
-                var op = AugOp(aug.Op);
-                var lhs = aug.Lhs is ParenExpr p ? p.X : aug.Lhs;
-                return lhs switch
                 {
-                    Ident id => new AugAssignNode(aug.Pos, op, Expr(id), Target(id), Expr(aug.Rhs)),
-                    IndexExpr ix => new AugIndexNode(aug.Pos, op, Expr(ix.X), Expr(ix.Index), Expr(aug.Rhs)),
-                    DotExpr dot => new AugDotNode(aug.Pos, op, Expr(dot.X), dot.Name, Expr(aug.Rhs)),
-                    _ => throw new SyntaxError(aug.Pos, "invalid augmented assignment target"),
-                };
-            }
+                    var op = AugOp(aug.Op);
+                    var lhs = aug.Lhs is ParenExpr p ? p.X : aug.Lhs;
+                    return lhs switch
+                    {
+                        Ident id => new AugAssignNode(aug.Pos, op, Expr(id), Target(id), Expr(aug.Rhs)),
+                        IndexExpr ix => new AugIndexNode(aug.Pos, op, Expr(ix.X), Expr(ix.Index), Expr(aug.Rhs)),
+                        DotExpr dot => new AugDotNode(aug.Pos, op, Expr(dot.X), dot.Name, Expr(aug.Rhs)),
+                        _ => throw new SyntaxError(aug.Pos, "invalid augmented assignment target"),
+                    };
+                }
             case BranchStmt b:
                 return new BranchNode(b.Pos, b.Kind switch { TokenKind.Break => Flow.Break, TokenKind.Continue => Flow.Continue, _ => Flow.Normal });
             case IfStmt i:
@@ -58,11 +58,11 @@ internal sealed class Compiler(StarlarkProgram program)
             case ReturnStmt r:
                 return new ReturnNode(r.Pos, r.Result == null ? null : Expr(r.Result));
             case DefStmt d:
-            {
-                var code = new FunctionCode(d.Name.Name, d.Pos, d.Scope!, program);
-                code.Body = Block(d.Pos, d.Body);
-                return new AssignNode(d.Pos, Target(d.Name), MakeFunction(d.Pos, code, d.Params, d.Scope!));
-            }
+                {
+                    var code = new FunctionCode(d.Name.Name, d.Pos, d.Scope!, program);
+                    code.Body = Block(d.Pos, d.Body);
+                    return new AssignNode(d.Pos, Target(d.Name), MakeFunction(d.Pos, code, d.Params, d.Scope!));
+                }
             case LoadStmt l:
                 return new LoadNode(l.Pos, l.Module, [.. l.From], l.To.Select(t => Target(t)).ToArray());
         }
@@ -137,20 +137,20 @@ internal sealed class Compiler(StarlarkProgram program)
         switch (e)
         {
             case Ident id:
-            {
-                var b = id.Binding!;
-                switch (b.Scope)
                 {
-                    case Scope.Local: return new LocalNode(id.Pos, b.Index, id.Name);
-                    case Scope.Cell: return new CellNode(id.Pos, b.Index, id.Name);
-                    case Scope.Free: return new FreeNode(id.Pos, b.Index, id.Name);
-                    case Scope.Global: return new GlobalNode(id.Pos, b.Index, id.Name);
-                    case Scope.Predeclared:
-                        if (!_predeclared.TryGetValue(id.Name, out int pi)) _predeclared[id.Name] = pi = _predeclared.Count;
-                        return new PredeclaredNode(id.Pos, pi);
-                    default: return new ConstNode(id.Pos, Universe.Get(id.Name));
+                    var b = id.Binding!;
+                    switch (b.Scope)
+                    {
+                        case Scope.Local: return new LocalNode(id.Pos, b.Index, id.Name);
+                        case Scope.Cell: return new CellNode(id.Pos, b.Index, id.Name);
+                        case Scope.Free: return new FreeNode(id.Pos, b.Index, id.Name);
+                        case Scope.Global: return new GlobalNode(id.Pos, b.Index, id.Name);
+                        case Scope.Predeclared:
+                            if (!_predeclared.TryGetValue(id.Name, out int pi)) _predeclared[id.Name] = pi = _predeclared.Count;
+                            return new PredeclaredNode(id.Pos, pi);
+                        default: return new ConstNode(id.Pos, Universe.Get(id.Name));
+                    }
                 }
-            }
             case Literal lit:
                 return new ConstNode(lit.Pos, lit.Value switch
                 {
@@ -186,32 +186,32 @@ internal sealed class Compiler(StarlarkProgram program)
             case DotExpr dot:
                 return new DotNode(dot.Pos, Expr(dot.X), dot.Name);
             case CallExpr call:
-            {
-                var args = Args(call.Args);
-                if (call.Fn is DotExpr m) return new MethodCallNode(call.Pos, Expr(m.X), m.Name, args);
-                return new CallNode(call.Pos, Expr(call.Fn), args);
-            }
-            case LambdaExpr lam:
-            {
-                var code = new FunctionCode("lambda", lam.Pos, lam.Scope!, program);
-                code.Body = new ReturnNode(lam.Body.Pos, Expr(lam.Body));
-                return MakeFunction(lam.Pos, code, lam.Params, lam.Scope!);
-            }
-            case Comprehension comp:
-            {
-                var clauses = comp.Clauses.Select<Clause, ClauseNode>(c => c switch
                 {
-                    ForClause f => new ForClauseNode(f.Pos, Target(f.Vars), Expr(f.X)),
-                    IfClause i => new IfClauseNode(i.Pos, Expr(i.Cond)),
-                    _ => throw new InvalidOperationException(),
-                }).ToArray();
-                if (comp.Curly)
-                {
-                    var entry = (DictEntry)comp.Body;
-                    return new ComprehensionNode(comp.Pos, true, Expr(entry.Key), Expr(entry.Value), clauses);
+                    var args = Args(call.Args);
+                    if (call.Fn is DotExpr m) return new MethodCallNode(call.Pos, Expr(m.X), m.Name, args);
+                    return new CallNode(call.Pos, Expr(call.Fn), args);
                 }
-                return new ComprehensionNode(comp.Pos, false, Expr(comp.Body), null, clauses);
-            }
+            case LambdaExpr lam:
+                {
+                    var code = new FunctionCode("lambda", lam.Pos, lam.Scope!, program);
+                    code.Body = new ReturnNode(lam.Body.Pos, Expr(lam.Body));
+                    return MakeFunction(lam.Pos, code, lam.Params, lam.Scope!);
+                }
+            case Comprehension comp:
+                {
+                    var clauses = comp.Clauses.Select<Clause, ClauseNode>(c => c switch
+                    {
+                        ForClause f => new ForClauseNode(f.Pos, Target(f.Vars), Expr(f.X)),
+                        IfClause i => new IfClauseNode(i.Pos, Expr(i.Cond)),
+                        _ => throw new InvalidOperationException(),
+                    }).ToArray();
+                    if (comp.Curly)
+                    {
+                        var entry = (DictEntry)comp.Body;
+                        return new ComprehensionNode(comp.Pos, true, Expr(entry.Key), Expr(entry.Value), clauses);
+                    }
+                    return new ComprehensionNode(comp.Pos, false, Expr(comp.Body), null, clauses);
+                }
         }
         throw new InvalidOperationException("unexpected expression " + e.GetType().Name);
     }

@@ -48,9 +48,9 @@ internal sealed class ComprehensionNode(Position pos, bool curly, XNode body, XN
                     d!.Table.Set(k, v);
                 }
                 catch (EvalException e) when (Positions.Mark(e, body.Pos))
-        {
-            throw;
-        }
+                {
+                    throw;
+                }
             }
             return;
         }
@@ -60,36 +60,36 @@ internal sealed class ComprehensionNode(Position pos, bool curly, XNode body, XN
                 if (c.Cond.Eval(f).Truth) Run(f, i + 1, d, l);
                 return;
             case ForClauseNode fc:
-            {
-                var x = fc.X.Eval(f);
-                var t = f.Thread;
-                if (x is ListValue list)
                 {
-                    list.BeginIteration();
-                    try
+                    var x = fc.X.Eval(f);
+                    var t = f.Thread;
+                    if (x is ListValue list)
                     {
-                        for (int j = 0; j < list.Items.Count; j++)
+                        list.BeginIteration();
+                        try
                         {
-                            t.Step();
-                            fc.Vars.Assign(f, list.Items[j]);
-                            Run(f, i + 1, d, l);
+                            for (int j = 0; j < list.Items.Count; j++)
+                            {
+                                t.Step();
+                                fc.Vars.Assign(f, list.Items[j]);
+                                Run(f, i + 1, d, l);
+                            }
                         }
+                        finally
+                        {
+                            list.EndIteration();
+                        }
+                        return;
                     }
-                    finally
+                    if (x is not IIterable it) throw Err(fc.X.Pos, $"{x.Type} value is not iterable");
+                    foreach (var v in it.Iterate())
                     {
-                        list.EndIteration();
+                        t.Step();
+                        fc.Vars.Assign(f, v);
+                        Run(f, i + 1, d, l);
                     }
                     return;
                 }
-                if (x is not IIterable it) throw Err(fc.X.Pos, $"{x.Type} value is not iterable");
-                foreach (var v in it.Iterate())
-                {
-                    t.Step();
-                    fc.Vars.Assign(f, v);
-                    Run(f, i + 1, d, l);
-                }
-                return;
-            }
         }
     }
 }

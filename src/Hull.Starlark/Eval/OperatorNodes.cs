@@ -19,17 +19,17 @@ internal sealed class BinaryNode(Position pos, TokenKind op, XNode x, XNode y) :
             switch (Op)
             {
                 case TokenKind.Plus:
-                {
-                    long r = p + q;
-                    if (((p ^ r) & (q ^ r)) >= 0) return IntValue.Of(r);
-                    break;
-                }
+                    {
+                        long r = p + q;
+                        if (((p ^ r) & (q ^ r)) >= 0) return IntValue.Of(r);
+                        break;
+                    }
                 case TokenKind.Minus:
-                {
-                    long r = p - q;
-                    if (((p ^ q) & (p ^ r)) >= 0) return IntValue.Of(r);
-                    break;
-                }
+                    {
+                        long r = p - q;
+                        if (((p ^ q) & (p ^ r)) >= 0) return IntValue.Of(r);
+                        break;
+                    }
                 case TokenKind.Lt: return BoolValue.Of(p < q);
                 case TokenKind.Le: return BoolValue.Of(p <= q);
                 case TokenKind.Gt: return BoolValue.Of(p > q);
@@ -191,9 +191,9 @@ internal sealed class DictNode(Position pos, XNode[] keys, XNode[] values) : XNo
                 d.Table.Set(k, v);
             }
             catch (EvalException e) when (Positions.Mark(e, keys[i].Pos))
-        {
-            throw;
-        }
+            {
+                throw;
+            }
         }
         return d;
     }

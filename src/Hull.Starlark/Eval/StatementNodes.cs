@@ -163,19 +163,19 @@ internal sealed class ForNode(Position pos, Target vars, XNode x, SNode body) : 
                 }
                 return Flow.Normal;
             case RangeValue r:
-            {
-                int n = r.Len;
-                long v = r.Start;
-                for (int i = 0; i < n; i++, v += r.Step)
                 {
-                    t.Step();
-                    vars.Assign(f, IntValue.Of(v));
-                    var fl = body.Exec(f);
-                    if (fl == Flow.Break) break;
-                    if (fl == Flow.Return) return fl;
+                    int n = r.Len;
+                    long v = r.Start;
+                    for (int i = 0; i < n; i++, v += r.Step)
+                    {
+                        t.Step();
+                        vars.Assign(f, IntValue.Of(v));
+                        var fl = body.Exec(f);
+                        if (fl == Flow.Break) break;
+                        if (fl == Flow.Return) return fl;
+                    }
+                    return Flow.Normal;
                 }
-                return Flow.Normal;
-            }
             case IIterable it:
                 foreach (var v in it.Iterate())
                 {

@@ -22,6 +22,11 @@ public sealed record DialectOptions
     /// <summary>The strict core dialect: every option off.</summary>
     public static DialectOptions Strict { get; } = new()
     {
-        AllowFloat = false, AllowSet = false, AllowLambda = false, AllowNestedDef = false, AllowRecursion = false, AllowGlobalReassign = false,
+        AllowFloat = false,
+        AllowSet = false,
+        AllowLambda = false,
+        AllowNestedDef = false,
+        AllowRecursion = false,
+        AllowGlobalReassign = false,
     };
 }

@@ -116,19 +116,19 @@ public sealed class Parser
         switch (Kind)
         {
             case TokenKind.Return:
-            {
-                var pos = Next();
-                Expr? result = null;
-                if (Kind != TokenKind.Eof && Kind != TokenKind.Newline && Kind != TokenKind.Semi) result = ParseExpr(false);
-                return new ReturnStmt(pos, result);
-            }
+                {
+                    var pos = Next();
+                    Expr? result = null;
+                    if (Kind != TokenKind.Eof && Kind != TokenKind.Newline && Kind != TokenKind.Semi) result = ParseExpr(false);
+                    return new ReturnStmt(pos, result);
+                }
             case TokenKind.Break:
             case TokenKind.Continue:
             case TokenKind.Pass:
-            {
-                var k = Kind;
-                return new BranchStmt(Next(), k);
-            }
+                {
+                    var k = Kind;
+                    return new BranchStmt(Next(), k);
+                }
             case TokenKind.Load:
                 return ParseLoad();
         }
@@ -148,12 +148,12 @@ public sealed class Parser
             case TokenKind.CircumflexEq:
             case TokenKind.LtLtEq:
             case TokenKind.GtGtEq:
-            {
-                var op = Kind;
-                var pos = Next();
-                var y = ParseExpr(false);
-                return new AssignStmt(pos, op, x, y);
-            }
+                {
+                    var op = Kind;
+                    var pos = Next();
+                    var y = ParseExpr(false);
+                    return new AssignStmt(pos, op, x, y);
+                }
         }
         return new ExprStmt(start, x);
     }
@@ -174,25 +174,25 @@ public sealed class Parser
             switch (Kind)
             {
                 case TokenKind.String:
-                {
-                    string name = (string)_tok.Value!;
-                    to.Add(new Ident(_tok.Pos, name));
-                    from.Add(name);
-                    Next();
-                    break;
-                }
+                    {
+                        string name = (string)_tok.Value!;
+                        to.Add(new Ident(_tok.Pos, name));
+                        from.Add(name);
+                        Next();
+                        break;
+                    }
                 case TokenKind.Ident:
-                {
-                    var id = new Ident(_tok.Pos, _tok.Raw);
-                    Next();
-                    if (Kind != TokenKind.Eq) throw Error($"load operand must be \"{id.Name}\" or {id.Name}=\"originalname\"");
-                    Next();
-                    if (Kind != TokenKind.String) throw Error($"original name of loaded symbol must be quoted: {id.Name}=\"originalname\"");
-                    to.Add(id);
-                    from.Add((string)_tok.Value!);
-                    Next();
-                    break;
-                }
+                    {
+                        var id = new Ident(_tok.Pos, _tok.Raw);
+                        Next();
+                        if (Kind != TokenKind.Eq) throw Error($"load operand must be \"{id.Name}\" or {id.Name}=\"originalname\"");
+                        Next();
+                        if (Kind != TokenKind.String) throw Error($"original name of loaded symbol must be quoted: {id.Name}=\"originalname\"");
+                        to.Add(id);
+                        from.Add((string)_tok.Value!);
+                        Next();
+                        break;
+                    }
                 default:
                     throw Error($"load operand must be \"name\" or localname=\"name\" (got {TokenKinds.Quoted(Kind)})");
             }
@@ -454,7 +454,13 @@ public sealed class Parser
     {
         switch (Kind)
         {
-            case TokenKind.EqEq: case TokenKind.Neq: case TokenKind.Lt: case TokenKind.Gt: case TokenKind.Le: case TokenKind.Ge: case TokenKind.In:
+            case TokenKind.EqEq:
+            case TokenKind.Neq:
+            case TokenKind.Lt:
+            case TokenKind.Gt:
+            case TokenKind.Le:
+            case TokenKind.Ge:
+            case TokenKind.In:
                 return Kind;
             case TokenKind.Not:
                 return TokenKind.NotIn;
@@ -533,13 +539,13 @@ public sealed class Parser
             switch (Kind)
             {
                 case TokenKind.Dot:
-                {
-                    var pos = Next();
-                    var namePos = _tok.Pos;
-                    var id = ParseIdent();
-                    x = new DotExpr(pos, x, id.Name, namePos);
-                    break;
-                }
+                    {
+                        var pos = Next();
+                        var namePos = _tok.Pos;
+                        var id = ParseIdent();
+                        x = new DotExpr(pos, x, id.Name, namePos);
+                        break;
+                    }
                 case TokenKind.LBrack:
                     x = ParseSliceSuffix(x);
                     break;
@@ -621,78 +627,78 @@ public sealed class Parser
             case TokenKind.Int:
             case TokenKind.Float:
             case TokenKind.String:
-            {
-                var t = _tok;
-                Next();
-                return new Literal(pos, t.Kind, t.Raw, t.Value!);
-            }
+                {
+                    var t = _tok;
+                    Next();
+                    return new Literal(pos, t.Kind, t.Raw, t.Value!);
+                }
             case TokenKind.LBrack:
-            {
-                Next();
-                Enter();
-                Expr result;
-                if (Kind == TokenKind.RBrack) result = new ListExpr(pos, []);
-                else
                 {
-                    var x = ParseTest();
-                    if (Kind == TokenKind.For) result = ParseComprehension(pos, false, x, TokenKind.RBrack);
+                    Next();
+                    Enter();
+                    Expr result;
+                    if (Kind == TokenKind.RBrack) result = new ListExpr(pos, []);
                     else
                     {
-                        var elems = new List<Expr> { x };
-                        while (Kind == TokenKind.Comma)
+                        var x = ParseTest();
+                        if (Kind == TokenKind.For) result = ParseComprehension(pos, false, x, TokenKind.RBrack);
+                        else
                         {
-                            Next();
-                            if (Kind == TokenKind.RBrack) break;
-                            elems.Add(ParseTest());
+                            var elems = new List<Expr> { x };
+                            while (Kind == TokenKind.Comma)
+                            {
+                                Next();
+                                if (Kind == TokenKind.RBrack) break;
+                                elems.Add(ParseTest());
+                            }
+                            result = new ListExpr(pos, elems);
                         }
-                        result = new ListExpr(pos, elems);
                     }
+                    _nesting--;
+                    Consume(TokenKind.RBrack);
+                    return result;
                 }
-                _nesting--;
-                Consume(TokenKind.RBrack);
-                return result;
-            }
             case TokenKind.LBrace:
-            {
-                Next();
-                Enter();
-                Expr result;
-                if (Kind == TokenKind.RBrace) result = new DictExpr(pos, []);
-                else
                 {
-                    var e = ParseDictEntry();
-                    if (Kind == TokenKind.For) result = ParseComprehension(pos, true, e, TokenKind.RBrace);
+                    Next();
+                    Enter();
+                    Expr result;
+                    if (Kind == TokenKind.RBrace) result = new DictExpr(pos, []);
                     else
                     {
-                        var entries = new List<DictEntry> { e };
-                        while (Kind == TokenKind.Comma)
+                        var e = ParseDictEntry();
+                        if (Kind == TokenKind.For) result = ParseComprehension(pos, true, e, TokenKind.RBrace);
+                        else
                         {
-                            Next();
-                            if (Kind == TokenKind.RBrace) break;
-                            entries.Add(ParseDictEntry());
+                            var entries = new List<DictEntry> { e };
+                            while (Kind == TokenKind.Comma)
+                            {
+                                Next();
+                                if (Kind == TokenKind.RBrace) break;
+                                entries.Add(ParseDictEntry());
+                            }
+                            result = new DictExpr(pos, entries);
                         }
-                        result = new DictExpr(pos, entries);
                     }
+                    _nesting--;
+                    Consume(TokenKind.RBrace);
+                    return result;
                 }
-                _nesting--;
-                Consume(TokenKind.RBrace);
-                return result;
-            }
             case TokenKind.LParen:
-            {
-                Next();
-                Enter();
-                Expr result;
-                if (Kind == TokenKind.RParen) result = new TupleExpr(pos, [], true);
-                else
                 {
-                    var x = ParseExpr(true);
-                    result = x is TupleExpr { Parenthesized: true } ? x : new ParenExpr(pos, x);
+                    Next();
+                    Enter();
+                    Expr result;
+                    if (Kind == TokenKind.RParen) result = new TupleExpr(pos, [], true);
+                    else
+                    {
+                        var x = ParseExpr(true);
+                        result = x is TupleExpr { Parenthesized: true } ? x : new ParenExpr(pos, x);
+                    }
+                    _nesting--;
+                    Consume(TokenKind.RParen);
+                    return result;
                 }
-                _nesting--;
-                Consume(TokenKind.RParen);
-                return result;
-            }
             case TokenKind.Minus:
             case TokenKind.Plus:
             case TokenKind.Tilde:

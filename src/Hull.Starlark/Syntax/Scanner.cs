@@ -327,34 +327,34 @@ public sealed class Scanner
                     case '\'': bytes.Add((byte)'\''); break;
                     case '"': bytes.Add((byte)'"'); break;
                     case >= '0' and <= '7':
-                    {
-                        int v = e - '0';
-                        for (int i = 0; i < 2 && Peek() >= '0' && Peek() <= '7'; i++) v = v * 8 + (_src[_pos++] - '0');
-                        if (v > 255) throw Error(start, "invalid escape sequence \\" + _src[(_pos - 3).._pos]);
-                        bytes.Add((byte)v);
-                        break;
-                    }
+                        {
+                            int v = e - '0';
+                            for (int i = 0; i < 2 && Peek() >= '0' && Peek() <= '7'; i++) v = v * 8 + (_src[_pos++] - '0');
+                            if (v > 255) throw Error(start, "invalid escape sequence \\" + _src[(_pos - 3).._pos]);
+                            bytes.Add((byte)v);
+                            break;
+                        }
                     case 'x':
-                    {
-                        if (_pos + 2 > _src.Length || !char.IsAsciiHexDigit(_src[_pos]) || !char.IsAsciiHexDigit(_src[_pos + 1]))
-                            throw Error(start, "invalid escape sequence \\x" + _src[_pos..Math.Min(_pos + 2, _src.Length)]);
-                        bytes.Add(byte.Parse(_src.AsSpan(_pos, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                        _pos += 2;
-                        break;
-                    }
+                        {
+                            if (_pos + 2 > _src.Length || !char.IsAsciiHexDigit(_src[_pos]) || !char.IsAsciiHexDigit(_src[_pos + 1]))
+                                throw Error(start, "invalid escape sequence \\x" + _src[_pos..Math.Min(_pos + 2, _src.Length)]);
+                            bytes.Add(byte.Parse(_src.AsSpan(_pos, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                            _pos += 2;
+                            break;
+                        }
                     case 'u':
                     case 'U':
-                    {
-                        int n = e == 'u' ? 4 : 8;
-                        if (_pos + n > _src.Length || !_src.AsSpan(_pos, n).ContainsOnlyHex())
-                            throw Error(start, "invalid escape sequence \\" + e);
-                        int cp = int.Parse(_src.AsSpan(_pos, n), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                        _pos += n;
-                        if (cp > 0x10FFFF || cp >= 0xD800 && cp < 0xE000) throw Error(start, $"invalid Unicode code point U+{cp:X4}");
-                        int len = new Rune(cp).EncodeToUtf8(tmp);
-                        for (int i = 0; i < len; i++) bytes.Add(tmp[i]);
-                        break;
-                    }
+                        {
+                            int n = e == 'u' ? 4 : 8;
+                            if (_pos + n > _src.Length || !_src.AsSpan(_pos, n).ContainsOnlyHex())
+                                throw Error(start, "invalid escape sequence \\" + e);
+                            int cp = int.Parse(_src.AsSpan(_pos, n), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                            _pos += n;
+                            if (cp > 0x10FFFF || cp >= 0xD800 && cp < 0xE000) throw Error(start, $"invalid Unicode code point U+{cp:X4}");
+                            int len = new Rune(cp).EncodeToUtf8(tmp);
+                            for (int i = 0; i < len; i++) bytes.Add(tmp[i]);
+                            break;
+                        }
                     default:
                         // Unknown escapes are kept literally, as in Python 2 and ytt's Starlark.
                         bytes.Add((byte)'\\');

@@ -49,10 +49,22 @@ public static class TokenKinds
 
     internal static readonly Dictionary<string, TokenKind> Keywords = new()
     {
-        ["and"] = TokenKind.And, ["break"] = TokenKind.Break, ["continue"] = TokenKind.Continue, ["def"] = TokenKind.Def,
-        ["elif"] = TokenKind.Elif, ["else"] = TokenKind.Else, ["for"] = TokenKind.For, ["if"] = TokenKind.If, ["in"] = TokenKind.In,
-        ["lambda"] = TokenKind.Lambda, ["load"] = TokenKind.Load, ["not"] = TokenKind.Not, ["or"] = TokenKind.Or, ["pass"] = TokenKind.Pass,
-        ["return"] = TokenKind.Return, ["while"] = TokenKind.While,
+        ["and"] = TokenKind.And,
+        ["break"] = TokenKind.Break,
+        ["continue"] = TokenKind.Continue,
+        ["def"] = TokenKind.Def,
+        ["elif"] = TokenKind.Elif,
+        ["else"] = TokenKind.Else,
+        ["for"] = TokenKind.For,
+        ["if"] = TokenKind.If,
+        ["in"] = TokenKind.In,
+        ["lambda"] = TokenKind.Lambda,
+        ["load"] = TokenKind.Load,
+        ["not"] = TokenKind.Not,
+        ["or"] = TokenKind.Or,
+        ["pass"] = TokenKind.Pass,
+        ["return"] = TokenKind.Return,
+        ["while"] = TokenKind.While,
     };
 
     internal static readonly HashSet<string> Reserved =

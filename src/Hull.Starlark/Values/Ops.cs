@@ -168,12 +168,12 @@ public static class Ops
                     case IntValue or FloatValue when y is IntValue or FloatValue:
                         return new FloatValue(ToFloat(x) + ToFloat(y));
                     case ListValue xl when y is ListValue yl:
-                    {
-                        var l = new List<Value>(xl.Items.Count + yl.Items.Count);
-                        l.AddRange(xl.Items);
-                        l.AddRange(yl.Items);
-                        return new ListValue(l);
-                    }
+                        {
+                            var l = new List<Value>(xl.Items.Count + yl.Items.Count);
+                            l.AddRange(xl.Items);
+                            l.AddRange(yl.Items);
+                            return new ListValue(l);
+                        }
                     case TupleValue xt when y is TupleValue yt:
                         return new TupleValue([.. xt.Items, .. yt.Items]);
                     case StructValue xst when y is StructValue yst:
@@ -284,24 +284,24 @@ public static class Ops
         switch (seq)
         {
             case StringValue s:
-            {
-                var sb = new System.Text.StringBuilder(s.Value.Length * k);
-                for (int i = 0; i < k; i++) sb.Append(s.Value);
-                return StringValue.Of(sb.ToString());
-            }
+                {
+                    var sb = new System.Text.StringBuilder(s.Value.Length * k);
+                    for (int i = 0; i < k; i++) sb.Append(s.Value);
+                    return StringValue.Of(sb.ToString());
+                }
             case ListValue l:
-            {
-                var r = new List<Value>(l.Items.Count * k);
-                for (int i = 0; i < k; i++) r.AddRange(l.Items);
-                return new ListValue(r);
-            }
+                {
+                    var r = new List<Value>(l.Items.Count * k);
+                    for (int i = 0; i < k; i++) r.AddRange(l.Items);
+                    return new ListValue(r);
+                }
             default:
-            {
-                var t = (TupleValue)seq;
-                var r = new List<Value>(t.Items.Length * k);
-                for (int i = 0; i < k; i++) r.AddRange(t.Items);
-                return new TupleValue([.. r]);
-            }
+                {
+                    var t = (TupleValue)seq;
+                    var r = new List<Value>(t.Items.Length * k);
+                    for (int i = 0; i < k; i++) r.AddRange(t.Items);
+                    return new TupleValue([.. r]);
+                }
         }
     }
 

@@ -96,18 +96,18 @@ public sealed class ConformanceTests(ITestOutputHelper output)
                     Parser.ParseFile(c.File, c.Source);
                     break;
                 case "resolve":
-                {
-                    var file = Parser.ParseFile(c.File, c.Source);
-                    Resolver.ResolveFile(file, n => n is "M" or "U", Builtins.Universe.Contains, Dialect(c));
-                    break;
-                }
+                    {
+                        var file = Parser.ParseFile(c.File, c.Source);
+                        Resolver.ResolveFile(file, n => n is "M" or "U", Builtins.Universe.Contains, Dialect(c));
+                        break;
+                    }
                 default:
-                {
-                    var thread = new StarlarkThread { Load = host.Load, Print = (_, _) => { } };
-                    var program = StarlarkProgram.Compile(c.File, c.Source, ConformanceHost.ChunkPredeclared, null, Dialect(c));
-                    program.Execute(thread, host.ChunkEnv());
-                    break;
-                }
+                    {
+                        var thread = new StarlarkThread { Load = host.Load, Print = (_, _) => { } };
+                        var program = StarlarkProgram.Compile(c.File, c.Source, ConformanceHost.ChunkPredeclared, null, Dialect(c));
+                        program.Execute(thread, host.ChunkEnv());
+                        break;
+                    }
             }
         }
         catch (SyntaxError e)
