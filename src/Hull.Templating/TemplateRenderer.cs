@@ -6,6 +6,7 @@ using Hull.Templating.Files;
 using Hull.Templating.Modules;
 using Hull.Templating.Values;
 using Hull.Templating.Yaml;
+using Hull.Yaml;
 
 namespace Hull.Templating;
 
@@ -14,8 +15,8 @@ namespace Hull.Templating;
 /// <param name="Kind">Kind of the input it came from.</param>
 public sealed record RenderedFile(string RelativePath, FileKind Kind)
 {
-    /// <summary>Rendered YAML (a document set node) for YAML files.</summary>
-    public object? Yaml { get; init; }
+    /// <summary>Rendered YAML for YAML files.</summary>
+    public DocumentSet? Yaml { get; init; }
 
     /// <summary>Rendered text for text files.</summary>
     public string? Text { get; init; }
@@ -39,13 +40,13 @@ public sealed class RenderResult(IReadOnlyList<RenderedFile> files)
     /// <summary>All YAML documents with each node's source position (`-o pos`).</summary>
     public string CombinedPositions() => YamlOutput.Positions(YamlDocs());
 
-    private List<object> YamlDocs()
+    private List<Document> YamlDocs()
     {
-        var docs = new List<object>();
+        var docs = new List<Document>();
         foreach (var f in Files)
         {
             if (f.Yaml is null) continue;
-            docs.AddRange(YamlModel.Items(f.Yaml));
+            docs.AddRange(f.Yaml.Items);
         }
         return docs;
     }
@@ -55,7 +56,7 @@ public sealed class RenderResult(IReadOnlyList<RenderedFile> files)
     {
         foreach (var f in Files)
         {
-            if (f.Yaml is not null) yield return (f.RelativePath, System.Text.Encoding.UTF8.GetBytes(YamlOutput.Yaml(YamlModel.Items(f.Yaml))));
+            if (f.Yaml is not null) yield return (f.RelativePath, System.Text.Encoding.UTF8.GetBytes(YamlOutput.Yaml(f.Yaml.Items)));
             else if (f.Text is not null) yield return (f.RelativePath, System.Text.Encoding.UTF8.GetBytes(f.Text));
             else if (f.Bytes is not null) yield return (f.RelativePath, f.Bytes);
         }
@@ -74,7 +75,7 @@ public static class TemplateRenderer
         var loader = new ModuleLoader(files, options, modules);
 
         // Templates are compiled up front so data values documents can be pulled out of them first.
-        var compiled = new List<(InputFile File, CompiledTemplate? Template, object? DataValuesDocs)>();
+        var compiled = new List<(InputFile File, CompiledTemplate? Template, DocumentSet? DataValuesDocs)>();
         foreach (var file in files)
         {
             if (!file.IsTemplate)
@@ -88,7 +89,7 @@ public static class TemplateRenderer
                 compiled.Add((file, Guard(() => ModuleLoader.CompileText(file.RelativePath, source, options)), null));
                 continue;
             }
-            var docSet = Guard(() => YamlParsing.Parse(file.RelativePath, source, options));
+            var docSet = YamlParsing.Parse(file.RelativePath, source);
             var valuesDocs = DataValuesDocuments.Extract(docSet);
             var t = Guard(() => YamlTemplateCompiler.Compile(file.RelativePath, source, docSet, options));
             compiled.Add((file, t, valuesDocs));
@@ -100,9 +101,9 @@ public static class TemplateRenderer
             if (docs is null) continue;
             var t = Guard(() => YamlTemplateCompiler.Compile(file.RelativePath, Encoding.UTF8.GetString(file.Bytes), docs, options));
             var result = Evaluate(t, loader);
-            foreach (var doc in YamlModel.Items(result!)) merged.Merge(YamlModel.ValueOf(doc));
+            foreach (var doc in ((DocumentSet)result!).Items) merged.Merge(doc.Value);
         }
-        foreach (var src in options.DataValues.Items) merged.Apply(src, options);
+        foreach (var src in options.DataValues.Items) merged.Apply(src);
         dataValues = merged.Root is null ? new YttStruct([]) : NodeConversion.ToStruct(merged.Root);
 
         var outputs = new List<RenderedFile>();
@@ -113,7 +114,7 @@ public static class TemplateRenderer
                 if (file.IsLibrary || file.Kind == FileKind.Starlark) continue;
                 if (file.Kind == FileKind.YamlPlain)
                 {
-                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = Guard(() => YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes), options)) });
+                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes)) });
                 }
                 else
                 {
@@ -124,7 +125,7 @@ public static class TemplateRenderer
             var root = Evaluate(t, loader);
             outputs.Add(file.Kind == FileKind.TextTemplate
                 ? new RenderedFile(file.RelativePath, file.Kind) { Text = root?.ToString() ?? "" }
-                : new RenderedFile(file.RelativePath, file.Kind) { Yaml = root });
+                : new RenderedFile(file.RelativePath, file.Kind) { Yaml = (DocumentSet?)root });
         }
         return new RenderResult(outputs);
     }

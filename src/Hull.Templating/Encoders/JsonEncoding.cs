@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Hull.Templating.Values;
+using Hull.Yaml;
 
 namespace Hull.Templating.Encoders;
 
@@ -30,7 +31,8 @@ public static class JsonEncoding
             case PlainMap m:
                 {
                     if (m.Count == 0) { sb.Append("{}"); break; }
-                    var entries = m.Select(e => (Key: KeyString(e.Key), e.Value)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+                    // Go marshals a map[string]interface{}: keys as %s prints them, sorted by their UTF-8 bytes.
+                    var entries = m.Select(e => (Key: GoFormat.PercentS(e.Key), e.Value)).OrderBy(e => e.Key, Comparer<string>.Create(JsonEmitter.CompareUtf8)).ToList();
                     sb.Append('{');
                     for (int i = 0; i < entries.Count; i++)
                     {
@@ -62,16 +64,6 @@ public static class JsonEncoding
         }
     }
 
-    private static string KeyString(object? k) => k switch
-    {
-        string s => s,
-        null => "null",
-        bool b => b ? "true" : "false",
-        double d => GoFloat.FormatF(d),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => k.ToString() ?? "",
-    };
-
     private static void NewLine(StringBuilder sb, int indent, int depth)
     {
         if (indent <= 0) return;
@@ -79,31 +71,7 @@ public static class JsonEncoding
     }
 
     /// <summary>Writes a Go-escaped JSON string.</summary>
-    public static void WriteString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '<': sb.Append("\\u003c"); break;
-                case '>': sb.Append("\\u003e"); break;
-                case '&': sb.Append("\\u0026"); break;
-                case '\u2028': sb.Append("\\u2028"); break;
-                case '\u2029': sb.Append("\\u2029"); break;
-                default:
-                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        sb.Append('"');
-    }
+    public static void WriteString(StringBuilder sb, string s) => JsonEmitter.WriteString(s, sb);
 
     /// <summary>Decodes JSON into plain values (objects keep key order; integral numbers become long).</summary>
     public static object? Decode(string text)

@@ -92,7 +92,7 @@ public static class TomlEncoding
                 case long or int or BigInteger: _sb.Append(Convert.ToString(v, CultureInfo.InvariantCulture)); break;
                 case double d:
                     {
-                        string s = GoFloat.FormatF(d);
+                        string s = Hull.Yaml.GoFloat.FormatF(d);
                         if (!s.Contains('.') && !s.Contains('e') && !s.Contains("Inf", StringComparison.Ordinal) && s != "NaN") s += ".0";
                         _sb.Append(s);
                         break;

@@ -1,6 +1,7 @@
 using Hull.Starlark.Values;
 using Hull.Templating.Values;
 using Hull.Templating.Yaml;
+using Hull.Yaml;
 
 namespace Hull.Templating.Evaluation;
 
@@ -11,35 +12,25 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
     public const string MapKeyOverride = "yaml/map-key-override";
 
     /// <inheritdoc/>
-    public object NewNode(object templateNode) => YamlModel.NewEmptyLike(templateNode);
+    public object NewNode(object templateNode) => YamlModel.NewEmptyLike((Node)templateNode);
 
     /// <inheritdoc/>
     public void PrepareNode(object parent, object node)
     {
-        if (YamlModel.Kind(parent) == NodeKind.Map && YamlModel.Kind(node) == NodeKind.MapItem)
+        if (parent is Map map && node is MapItem item)
         {
-            ApplyOverride(parent, node, strict: true);
+            ApplyOverride(map, item, strict: true);
         }
     }
 
     /// <summary>Removes earlier items with the new item's key when overriding is allowed; otherwise refuses the duplicate when strict.</summary>
-    public void ApplyOverride(object map, object newItem, bool strict)
+    public void ApplyOverride(Map map, MapItem newItem, bool strict)
     {
-        var items = YamlModel.Items(map);
-        var key = YamlModel.Key(newItem);
-        bool found = false;
-        foreach (var item in items)
-        {
-            if (KeysEqual(YamlModel.Key(item), key))
-            {
-                found = true;
-                break;
-            }
-        }
-        if (!found) return;
+        var key = newItem.Key;
+        if (map.Find(key) is null) return;
         if (implicitMapKeyOverrides || (YamlModel.Annotations(newItem)?.ContainsKey(MapKeyOverride) ?? false))
         {
-            items.RemoveAll(i => KeysEqual(YamlModel.Key(i), key));
+            map.Items.RemoveAll(i => Map.KeyEquals(i.Key, key));
             return;
         }
         if (strict)
@@ -48,18 +39,22 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
         }
     }
 
-    private static bool KeysEqual(object? a, object? b) => Equals(a, b);
-
     /// <inheritdoc/>
     public void AddChild(object parent, object child)
     {
-        switch (YamlModel.Kind(parent))
+        switch (parent)
         {
-            case NodeKind.Map or NodeKind.Array or NodeKind.DocumentSet:
-                YamlModel.Items(parent).Add(child);
+            case Map m:
+                m.Items.Add((MapItem)child);
+                break;
+            case YamlArray a:
+                a.Items.Add((ArrayItem)child);
+                break;
+            case DocumentSet ds:
+                ds.Items.Add((Document)child);
                 break;
             default:
-                YamlModel.SetValue(parent, child);
+                YamlModel.SetValue((Node)parent, child);
                 break;
         }
     }
@@ -67,9 +62,10 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
     /// <inheritdoc/>
     public void AddOriginalValue(object node, object templateNode)
     {
-        if (YamlModel.Kind(templateNode) is NodeKind.Document or NodeKind.MapItem or NodeKind.ArrayItem)
+        var template = (Node)templateNode;
+        if (YamlModel.HoldsValue(template))
         {
-            YamlModel.SetValue(node, YamlModel.ValueOf(templateNode));
+            YamlModel.SetValue((Node)node, YamlModel.ValueOf(template));
         }
     }
 
@@ -77,77 +73,86 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
     public void SetValue(object node, Value value)
     {
         var converted = NodeConversion.ToYaml(value);
-        switch (YamlModel.Kind(node))
+        var n = (Node)node;
+        if (!YamlModel.HoldsValue(n))
         {
-            case NodeKind.Document or NodeKind.MapItem or NodeKind.ArrayItem:
-                YamlModel.SetValue(node, converted);
-                break;
-            default:
-                throw new HostError($"expected to set value on a document, map item or array item, but was {YamlModel.DebugName(node)}");
+            throw new HostError($"expected to set value on a document, map item or array item, but was {YamlModel.DebugName(node)}");
         }
+        YamlModel.SetValue(n, converted);
     }
 
     /// <inheritdoc/>
-    public void SetMapItemKey(object node, Value key) => YamlModel.SetKey(node, PlainConversion.ToPlain(key));
+    public void SetMapItemKey(object node, Value key) => ((MapItem)node).Key = PlainConversion.ToPlain(key);
 
     /// <inheritdoc/>
     public void Replace(IReadOnlyList<object> parents, Value value)
     {
         var current = parents[^1];
-        var kind = YamlModel.Kind(current);
         if (parents.Count < 2)
         {
-            throw new HostError(kind switch
+            throw new HostError(current switch
             {
-                NodeKind.Document => "expected to find document set, but was not enough parents",
-                NodeKind.MapItem => "expected to find map, but was not enough parents",
-                NodeKind.ArrayItem => "expected to find array, but was not enough parents",
+                Document => "expected to find document set, but was not enough parents",
+                MapItem => "expected to find map, but was not enough parents",
+                ArrayItem => "expected to find array, but was not enough parents",
                 _ => $"expected to replace document value, map item or array item, but found {YamlModel.DebugName(current)}",
             });
         }
         var parent = parents[^2];
-        var items = YamlModel.Items(parent);
-        List<object> insert;
-        switch (kind)
+        switch (current)
         {
-            case NodeKind.Document:
-                insert = value switch
+            case Document doc:
                 {
-                    ListValue or TupleValue => ((IIterable)value).Iterate().Select(v => YamlModel.NewDocument(NodeConversion.ToYaml(v))).ToList(),
-                    YamlFragment f when YamlModel.Kind(f.Node) == NodeKind.DocumentSet => [.. YamlModel.Items(YamlModel.DeepCopy(f.Node))],
-                    _ => throw new HostError($"expected value to be docset, but was {GoTypeNames.Of(value)}"),
-                };
-                break;
-            case NodeKind.MapItem:
-                {
-                    bool carryMeta = false;
-                    if (value is YamlFragment mf && YamlModel.Kind(mf.Node) == NodeKind.Map)
+                    List<Document> insert = value switch
                     {
-                        insert = [.. YamlModel.Items(YamlModel.DeepCopy(mf.Node))];
+                        ListValue or TupleValue => ((IIterable)value).Iterate().Select(v => new Document(NodeConversion.ToYaml(v))).ToList(),
+                        YamlFragment { Node: DocumentSet ds } => [.. ((DocumentSet)ds.DeepCopy()).Items],
+                        _ => throw new HostError($"expected value to be docset, but was {GoTypeNames.Of(value)}"),
+                    };
+                    Splice(((DocumentSet)parent).Items, doc, insert);
+                    break;
+                }
+            case MapItem item:
+                {
+                    var map = (Map)parent;
+                    bool carryMeta = false;
+                    List<MapItem> insert;
+                    if (value is YamlFragment { Node: Map fm })
+                    {
+                        insert = [.. ((Map)fm.DeepCopy()).Items];
                         carryMeta = true;
                     }
                     else if (value is DictValue or YttStruct)
                     {
-                        insert = [.. YamlModel.Items(NodeConversion.ToYaml(value)!)];
+                        insert = [.. ((Map)NodeConversion.ToYaml(value)!).Items];
                     }
                     else
                     {
                         throw new HostError($"expected value to be map, but was {GoTypeNames.Of(value)}");
                     }
-                    foreach (var item in insert) ApplyOverride(parent, item, carryMeta);
+                    foreach (var i in insert) ApplyOverride(map, i, carryMeta);
+                    Splice(map.Items, item, insert);
                     break;
                 }
-            case NodeKind.ArrayItem:
-                insert = value switch
+            case ArrayItem item:
                 {
-                    ListValue or TupleValue => ((IIterable)value).Iterate().Select(v => YamlModel.NewArrayItem(NodeConversion.ToYaml(v))).ToList(),
-                    YamlFragment af when YamlModel.Kind(af.Node) == NodeKind.Array => [.. YamlModel.Items(YamlModel.DeepCopy(af.Node))],
-                    _ => throw new HostError($"expected value to be array, but was {GoTypeNames.Of(value)}"),
-                };
-                break;
+                    List<ArrayItem> insert = value switch
+                    {
+                        ListValue or TupleValue => ((IIterable)value).Iterate().Select(v => new ArrayItem(NodeConversion.ToYaml(v))).ToList(),
+                        YamlFragment { Node: YamlArray fa } => [.. ((YamlArray)fa.DeepCopy()).Items],
+                        _ => throw new HostError($"expected value to be array, but was {GoTypeNames.Of(value)}"),
+                    };
+                    Splice(((YamlArray)parent).Items, item, insert);
+                    break;
+                }
             default:
                 throw new HostError($"expected to replace document value, map item or array item, but found {YamlModel.DebugName(current)}");
         }
+    }
+
+    private static void Splice<T>(List<T> items, T current, List<T> insert)
+        where T : class
+    {
         int idx = items.FindIndex(i => ReferenceEquals(i, current));
         if (idx < 0) throw new HostError("expected to find placeholder in parent");
         items.RemoveAt(idx);
@@ -155,11 +160,11 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
     }
 
     /// <inheritdoc/>
-    public bool ShouldWrapRoot(object node) => YamlModel.Kind(node) is NodeKind.Document or NodeKind.MapItem or NodeKind.ArrayItem;
+    public bool ShouldWrapRoot(object node) => node is Document or MapItem or ArrayItem;
 
     /// <inheritdoc/>
     public Value WrapRoot(object? root) => YamlFragment.Of(root!);
 
     /// <inheritdoc/>
-    public void SetAnnotations(object node, NodeAnnotations annotations) => YamlModel.SetAnnotations(node, annotations);
+    public void SetAnnotations(object node, NodeAnnotations annotations) => ((Node)node).Annotations = annotations;
 }

@@ -17,17 +17,17 @@ public static class YamlModule
         HostFunction.Create("yaml.decode", a =>
         {
             a.Exactly(1);
-            object docSet;
+            Hull.Yaml.DocumentSet docSet;
             try
             {
-                docSet = YamlParsing.ParsePlain("yaml.decode", a.String(0), new TemplateOptions());
+                docSet = YamlParsing.ParsePlain("yaml.decode", a.String(0));
             }
             catch (TemplateException e)
             {
                 throw new HostError(e.Message);
             }
-            var docs = YamlModel.Items(docSet);
-            var plain = docs.Count == 0 ? null : NodeConversion.ToPlain(YamlModel.ValueOf(docs[0]));
+            var docs = docSet.Items;
+            var plain = docs.Count == 0 ? null : NodeConversion.ToPlain(docs[0].Value);
             return PlainConversion.FromPlain(plain);
         }));
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Hull.Starlark.Values;
 using Hull.Templating.Yaml;
+using Hull.Yaml;
 
 namespace Hull.Templating.Values;
 
@@ -17,11 +18,11 @@ public static class NodeConversion
             case IntValue i: return i.IsSmall ? i.Small : i.Big;
             case FloatValue f: return f.Value;
             case StringValue s: return s.Value;
-            case ListValue l: return YamlModel.NewArray(l.Items.Select(x => YamlModel.NewArrayItem(ToYaml(x))));
-            case TupleValue t: return YamlModel.NewArray(t.Items.Select(x => YamlModel.NewArrayItem(ToYaml(x))));
-            case DictValue d: return YamlModel.NewMap(d.Iterate().Select(k => YamlModel.NewMapItem(ToYamlKey(k), ToYaml(d.Get(k)!))));
-            case YttStruct st: return YamlModel.NewMap(st.Fields.Select(f => YamlModel.NewMapItem(f.Key, ToYaml(f.Value))));
-            case YamlFragment frag: return YamlModel.DeepCopy(frag.Node);
+            case ListValue l: return new YamlArray(l.Items.Select(x => new ArrayItem(ToYaml(x))));
+            case TupleValue t: return new YamlArray(t.Items.Select(x => new ArrayItem(ToYaml(x))));
+            case DictValue d: return new Map(d.Iterate().Select(k => new MapItem(ToYamlKey(k), ToYaml(d.Get(k)!))));
+            case YttStruct st: return new Map(st.Fields.Select(f => new MapItem(f.Key, ToYaml(f.Value))));
+            case YamlFragment frag: return frag.Node.DeepCopy();
             case IExplicitlyEncoded e: throw new HostError($"Unable to convert value: {e.EncodingName} does not automatically encode (hint: use .string())");
             default: throw new HostError($"Unable to convert value: {v.Type}");
         }
@@ -46,47 +47,40 @@ public static class NodeConversion
             case double d: return new FloatValue(d);
             case string s: return StringValue.Of(s);
         }
-        return YamlModel.Kind(v) switch
+        return v switch
         {
-            NodeKind.Map or NodeKind.Array or NodeKind.DocumentSet => YamlFragment.Of(v),
-            NodeKind.Document or NodeKind.MapItem or NodeKind.ArrayItem => ToStarlark(YamlModel.ValueOf(v)),
+            Map or YamlArray or DocumentSet => YamlFragment.Of(v),
+            Document or MapItem or ArrayItem => ToStarlark(YamlModel.ValueOf((Node)v)),
             _ => StringValue.Of(v.ToString() ?? ""),
         };
     }
 
     /// <summary>A YAML value as ytt's data values shape: maps become structs, arrays lists.</summary>
-    public static Value ToStruct(object? v)
+    public static Value ToStruct(object? v) => v switch
     {
-        switch (YamlModel.Kind(v))
-        {
-            case NodeKind.Map:
-                return new YttStruct(YamlModel.Items(v!).Select(i => new KeyValuePair<string, Value>(
-                    YamlModel.Key(i) as string ?? YamlModel.FormatKey(YamlModel.Key(i)), ToStruct(YamlModel.ValueOf(i)))));
-            case NodeKind.Array:
-                return new ListValue(YamlModel.Items(v!).Select(i => ToStruct(YamlModel.ValueOf(i))).ToList());
-            case NodeKind.Document or NodeKind.MapItem or NodeKind.ArrayItem:
-                return ToStruct(YamlModel.ValueOf(v!));
-            default:
-                return ToStarlark(v);
-        }
-    }
+        Map m => new YttStruct(m.Items.Select(i => new KeyValuePair<string, Value>(i.Key as string ?? YamlModel.FormatKey(i.Key), ToStruct(i.Value)))),
+        YamlArray a => new ListValue(a.Items.Select(i => ToStruct(i.Value)).ToList()),
+        Document or MapItem or ArrayItem => ToStruct(YamlModel.ValueOf((Node)v)),
+        _ => ToStarlark(v),
+    };
 
     /// <summary>A YAML value in the plain model.</summary>
     public static object? ToPlain(object? v)
     {
-        switch (YamlModel.Kind(v))
+        switch (v)
         {
-            case NodeKind.Map:
+            case Map map:
                 {
                     var m = new PlainMap();
-                    foreach (var i in YamlModel.Items(v!)) m.Add(new(YamlModel.Key(i), ToPlain(YamlModel.ValueOf(i))));
+                    foreach (var i in map.Items) m.Add(new(i.Key, ToPlain(i.Value)));
                     return m;
                 }
-            case NodeKind.Array:
-            case NodeKind.DocumentSet:
-                return YamlModel.Items(v!).Select(i => ToPlain(YamlModel.ValueOf(i))).ToList();
-            case NodeKind.Document or NodeKind.MapItem or NodeKind.ArrayItem:
-                return ToPlain(YamlModel.ValueOf(v!));
+            case YamlArray a:
+                return a.Items.Select(i => ToPlain(i.Value)).ToList();
+            case DocumentSet ds:
+                return ds.Items.Select(i => ToPlain(i.Value)).ToList();
+            case Document or MapItem or ArrayItem:
+                return ToPlain(YamlModel.ValueOf((Node)v));
             default:
                 return v;
         }

@@ -2,37 +2,36 @@ using System.Text;
 using Hull.Starlark;
 using Hull.Starlark.Values;
 using Hull.Templating.Yaml;
+using Hull.Yaml;
 
 namespace Hull.Templating.Values;
 
 /// <summary>YAML built by a template function (`yamlfragment`): a map, array or document set usable like a dict or list.</summary>
 public abstract class YamlFragment : Value, ISequence, IContainer, IPlainConvertible
 {
-    /// <summary>The wrapped node (Map, Array or DocumentSet).</summary>
-    public object Node { get; }
+    /// <summary>The wrapped node (Map, YamlArray or DocumentSet).</summary>
+    public Node Node { get; }
 
-    private protected YamlFragment(object node) => Node = node;
+    private protected YamlFragment(Node node) => Node = node;
 
-    /// <summary>Wraps a node in the fragment kind that matches it.</summary>
-    public static YamlFragment Of(object? node) => node is null ? new DocSetFragment(YamlModel.NewDocumentSet([])) : YamlModel.Kind(node) switch
+    /// <summary>Wraps a node in the fragment kind that matches it; null (a fragment that built nothing) is an empty document set.</summary>
+    public static YamlFragment Of(object? node) => node switch
     {
-        NodeKind.Map => new MapFragment(node),
-        NodeKind.Array => new ArrayFragment(node),
-        NodeKind.DocumentSet => new DocSetFragment(node),
+        null => new DocSetFragment(new DocumentSet()),
+        Map m => new MapFragment(m),
+        YamlArray a => new ArrayFragment(a),
+        DocumentSet ds => new DocSetFragment(ds),
         _ => throw new HostError($"unexpected fragment root {YamlModel.DebugName(node)}"),
     };
 
     /// <inheritdoc/>
     public override string Type => "yamlfragment";
 
-    /// <summary>Items of the wrapped collection.</summary>
-    protected List<object> Items => YamlModel.Items(Node);
+    /// <inheritdoc/>
+    public abstract int Len { get; }
 
     /// <inheritdoc/>
-    public int Len => Items.Count;
-
-    /// <inheritdoc/>
-    public override bool Truth => Items.Count > 0;
+    public override bool Truth => Len > 0;
 
     /// <inheritdoc/>
     public abstract IEnumerable<Value> Iterate();
@@ -56,60 +55,75 @@ public abstract class YamlFragment : Value, ISequence, IContainer, IPlainConvert
 /// <summary>A map fragment: keys iterate, `f[key]` reads values.</summary>
 public sealed class MapFragment : YamlFragment, IMapping
 {
-    internal MapFragment(object node) : base(node) { }
+    private readonly Map _map;
+
+    internal MapFragment(Map node) : base(node) => _map = node;
+
+    /// <inheritdoc/>
+    public override int Len => _map.Items.Count;
 
     /// <inheritdoc/>
     public Value? Get(Value key)
     {
         object? k = PlainConversion.ToPlain(key);
-        foreach (var item in Items)
+        foreach (var item in _map.Items)
         {
-            if (Equals(YamlModel.Key(item), k)) return NodeConversion.ToStarlark(YamlModel.ValueOf(item));
+            if (Map.KeyEquals(item.Key, k)) return NodeConversion.ToStarlark(item.Value);
         }
         return null;
     }
 
     /// <inheritdoc/>
-    public override IEnumerable<Value> Iterate() => Items.Select(i => NodeConversion.ToStarlark(YamlModel.Key(i))).ToList();
+    public override IEnumerable<Value> Iterate() => _map.Items.Select(i => NodeConversion.ToStarlark(i.Key)).ToList();
 
     /// <inheritdoc/>
     public override bool Contains(Value y)
     {
         object? k = PlainConversion.ToPlain(y);
-        return Items.Any(i => Equals(YamlModel.Key(i), k));
+        return _map.Items.Any(i => Map.KeyEquals(i.Key, k));
     }
 
     /// <summary>Key/value pairs (for `**fragment`).</summary>
     public IEnumerable<KeyValuePair<Value, Value>> Entries() =>
-        Items.Select(i => new KeyValuePair<Value, Value>(NodeConversion.ToStarlark(YamlModel.Key(i)), NodeConversion.ToStarlark(YamlModel.ValueOf(i))));
+        _map.Items.Select(i => new KeyValuePair<Value, Value>(NodeConversion.ToStarlark(i.Key), NodeConversion.ToStarlark(i.Value)));
 }
 
 /// <summary>An array fragment: items iterate and index; `i in f` tests the index range.</summary>
 public sealed class ArrayFragment : YamlFragment, IIndexable
 {
-    internal ArrayFragment(object node) : base(node) { }
+    private readonly YamlArray _array;
+
+    internal ArrayFragment(YamlArray node) : base(node) => _array = node;
 
     /// <inheritdoc/>
-    public Value Index(int i) => NodeConversion.ToStarlark(YamlModel.ValueOf(Items[i]));
+    public override int Len => _array.Items.Count;
 
     /// <inheritdoc/>
-    public override IEnumerable<Value> Iterate() => Items.Select(i => NodeConversion.ToStarlark(YamlModel.ValueOf(i))).ToList();
+    public Value Index(int i) => NodeConversion.ToStarlark(_array.Items[i].Value);
 
     /// <inheritdoc/>
-    public override bool Contains(Value y) => y is IntValue { IsSmall: true } n && n.Small >= 0 && n.Small < Items.Count;
+    public override IEnumerable<Value> Iterate() => _array.Items.Select(i => NodeConversion.ToStarlark(i.Value)).ToList();
+
+    /// <inheritdoc/>
+    public override bool Contains(Value y) => y is IntValue { IsSmall: true } n && n.Small >= 0 && n.Small < Len;
 }
 
 /// <summary>A document set fragment: documents' values iterate and index.</summary>
 public sealed class DocSetFragment : YamlFragment, IIndexable
 {
-    internal DocSetFragment(object node) : base(node) { }
+    private readonly DocumentSet _set;
+
+    internal DocSetFragment(DocumentSet node) : base(node) => _set = node;
 
     /// <inheritdoc/>
-    public Value Index(int i) => NodeConversion.ToStarlark(YamlModel.ValueOf(Items[i]));
+    public override int Len => _set.Items.Count;
 
     /// <inheritdoc/>
-    public override IEnumerable<Value> Iterate() => Items.Select(i => NodeConversion.ToStarlark(YamlModel.ValueOf(i))).ToList();
+    public Value Index(int i) => NodeConversion.ToStarlark(_set.Items[i].Value);
 
     /// <inheritdoc/>
-    public override bool Contains(Value y) => y is IntValue { IsSmall: true } n && n.Small >= 0 && n.Small < Items.Count;
+    public override IEnumerable<Value> Iterate() => _set.Items.Select(i => NodeConversion.ToStarlark(i.Value)).ToList();
+
+    /// <inheritdoc/>
+    public override bool Contains(Value y) => y is IntValue { IsSmall: true } n && n.Small >= 0 && n.Small < Len;
 }

@@ -1,3 +1,5 @@
+using Hull.Yaml;
+
 namespace Hull.Templating.Yaml;
 
 /// <summary>Finds `#@data/values` (and `#@data/values-schema`) documents, removing them from the template's document set.</summary>
@@ -10,17 +12,17 @@ public static class DataValuesDocuments
     public const string Schema = "data/values-schema";
 
     /// <summary>Moves data values documents into a new document set (schema documents first); null when there are none.</summary>
-    public static object? Extract(object docSet)
+    public static DocumentSet? Extract(DocumentSet docSet)
     {
-        var items = YamlModel.Items(docSet);
-        var schema = new List<object>();
-        var values = new List<object>();
+        var items = docSet.Items;
+        var schema = new List<Document>();
+        var values = new List<Document>();
         for (int i = 0; i < items.Count; i++)
         {
             string? kind = null;
-            foreach (var (data, _) in YamlModel.Comments(items[i]))
+            foreach (var c in items[i].Comments)
             {
-                string name = data.StartsWith('@') ? data[1..].Split(' ', 2)[0] : "";
+                string name = c.Kind == CommentKind.Code ? c.Data[1..].Split(' ', 2)[0] : "";
                 if (name == Values || name == Schema) kind = name;
             }
             if (kind is null) continue;
@@ -29,6 +31,6 @@ public static class DataValuesDocuments
             i--;
         }
         if (schema.Count == 0 && values.Count == 0) return null;
-        return YamlModel.NewDocumentSet([.. schema, .. values]);
+        return new DocumentSet([.. schema, .. values]);
     }
 }

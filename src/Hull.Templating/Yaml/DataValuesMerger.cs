@@ -1,3 +1,5 @@
+using Hull.Yaml;
+
 namespace Hull.Templating.Yaml;
 
 /// <summary>Merges data values: maps merge key by key (later wins, new keys added), anything else is replaced.
@@ -12,46 +14,43 @@ public sealed class DataValuesMerger
 
     private static object? MergeInto(object? left, object? right)
     {
-        if (YamlModel.Kind(left) != NodeKind.Map || YamlModel.Kind(right) != NodeKind.Map)
+        if (left is not Map into || right is not Map from)
         {
-            return YamlModel.IsNode(right) ? YamlModel.DeepCopy(right!) : right;
+            return Node.CopyValue(right);
         }
-        var items = YamlModel.Items(left!);
-        foreach (var item in YamlModel.Items(right!))
+        foreach (var item in from.Items)
         {
-            var key = YamlModel.Key(item);
-            var existing = items.FirstOrDefault(i => Equals(YamlModel.Key(i), key));
+            var existing = into.Items.FirstOrDefault(i => Map.KeyEquals(i.Key, item.Key));
             if (existing is null)
             {
-                items.Add(YamlModel.DeepCopy(item));
+                into.Items.Add((MapItem)item.DeepCopy());
             }
             else
             {
-                YamlModel.SetValue(existing, MergeInto(YamlModel.ValueOf(existing), YamlModel.ValueOf(item)));
+                existing.Value = MergeInto(existing.Value, item.Value);
             }
         }
-        return left;
+        return into;
     }
 
     /// <summary>Applies a command-line source.</summary>
-    public void Apply(DataValuesSource source, TemplateOptions options)
+    public void Apply(DataValuesSource source)
     {
         if (source.Kind == DataValuesSourceKind.PlainYaml)
         {
-            var docSet = YamlParsing.ParsePlain(source.Name, source.Text, options);
-            foreach (var doc in YamlModel.Items(docSet)) Merge(YamlModel.ValueOf(doc));
+            foreach (var doc in YamlParsing.ParsePlain(source.Name, source.Text).Items) Merge(doc.Value);
             return;
         }
         object? value = source.Text;
         if (source.AsYaml)
         {
-            var docs = YamlModel.Items(YamlParsing.ParsePlain(source.Name, source.Text, options));
-            value = docs.Count > 0 ? YamlModel.ValueOf(docs[0]) : null;
+            var docs = YamlParsing.ParsePlain(source.Name, source.Text).Items;
+            value = docs.Count > 0 ? docs[0].Value : null;
         }
         var path = (source.KeyPath ?? "").Split('.');
         for (int i = path.Length - 1; i >= 0; i--)
         {
-            value = YamlModel.NewMap([YamlModel.NewMapItem(path[i], value)]);
+            value = new Map([new MapItem(path[i], value)]);
         }
         Merge(value);
     }

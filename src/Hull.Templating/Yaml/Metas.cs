@@ -1,4 +1,5 @@
 using Hull.Templating.Compilation;
+using Hull.Yaml;
 
 namespace Hull.Templating.Yaml;
 
@@ -34,11 +35,13 @@ public sealed class Metas
     public int NeedsEnds { get; private set; }
 
     /// <summary>Classifies the comments of a node at <paramref name="nodeLine"/> whose own value is <paramref name="hasValue"/>.</summary>
-    public static Metas Extract(IEnumerable<(string Data, int Line)> comments, int nodeLine, bool hasValue, bool ignoreUnknown, string file)
+    public static Metas Extract(IReadOnlyList<Comment> comments, int nodeLine, bool hasValue, bool ignoreUnknown, string file)
     {
         var m = new Metas();
-        foreach (var (data, line) in comments)
+        foreach (var comment in comments)
         {
+            var data = comment.Data;
+            var line = comment.Position.Line;
             TemplateAnnotation ann;
             try
             {

@@ -1,6 +1,7 @@
 using Hull.Templating.Compilation;
 using Hull.Templating.Evaluation;
 using Hull.Templating.Text;
+using Hull.Yaml;
 
 namespace Hull.Templating.Yaml;
 
@@ -29,7 +30,7 @@ public sealed class YamlTemplateCompiler
     }
 
     /// <summary>Compiles a document set (parsed from <paramref name="source"/>) of template <paramref name="file"/>.</summary>
-    public static CompiledTemplate Compile(string file, string source, object docSet, TemplateOptions options)
+    public static CompiledTemplate Compile(string file, string source, DocumentSet docSet, TemplateOptions options)
     {
         var ins = new InstructionSet();
         var nodes = new NodeTable();
@@ -44,24 +45,28 @@ public sealed class YamlTemplateCompiler
         return new CompiledTemplate(file, code, ins, nodes, options);
     }
 
-    private void Build(object? nodeOrScalar, object? parent, int parentTag, bool textTemplated, List<CodeLine> code)
+    private void Build(object? nodeOrScalar, Node? parent, int parentTag, bool textTemplated, List<CodeLine> code)
     {
-        if (!YamlModel.IsNode(nodeOrScalar))
+        if (nodeOrScalar is not Node node)
         {
             if (nodeOrScalar is string s && textTemplated)
             {
                 BuildString(s, parent!, parentTag, (tag, c) => _ins.NewSetNodeValue(tag, c), code);
                 return;
             }
-            code.Add(new CodeLine(_ins.NewSetNode(parentTag).WithDebug(YamlModel.DebugName(parent!)), Source(YamlModel.Line(parent!))));
+            code.Add(new CodeLine(_ins.NewSetNode(parentTag).WithDebug(YamlModel.DebugName(parent!)), Source(parent!.Position.Line)));
             return;
         }
 
-        object node = nodeOrScalar!;
-        var children = YamlModel.Children(node);
-        bool hasValue = children.Count > 0 && children[0] is not null;
-        int nodeLine = YamlModel.Line(node);
-        var metas = Metas.Extract(YamlModel.Comments(node), nodeLine, hasValue, _options.IgnoreUnknownComments, _file);
+        bool hasValue = YamlModel.HoldsValue(node) ? YamlModel.ValueOf(node) is not null : node switch
+        {
+            DocumentSet ds => ds.Items.Count > 0,
+            Map m => m.Items.Count > 0,
+            YamlArray a => a.Items.Count > 0,
+            _ => false,
+        };
+        int nodeLine = node.Position.Line;
+        var metas = Metas.Extract(node.Comments, nodeLine, hasValue, _options.IgnoreUnknownComments, _file);
         int tag = _nodes.Add(node, parentTag);
 
         foreach (var a in metas.Annotations)
@@ -78,7 +83,7 @@ public sealed class YamlTemplateCompiler
             code.Add(new CodeLine(_ins.NewStartNodeAnnotation(tag, a.Name, a.Content).WithDebug(YamlModel.DebugName(node)), Source(a.Line)));
         }
 
-        if (textTemplated && YamlModel.Kind(node) == NodeKind.MapItem && YamlModel.Key(node) is string key)
+        if (textTemplated && node is MapItem { Key: string key })
         {
             BuildString(key, node, tag, (t, c) => _ins.NewSetMapItemKey(t, c), code);
         }
@@ -94,9 +99,20 @@ public sealed class YamlTemplateCompiler
         }
         else
         {
-            foreach (var child in children)
+            switch (node)
             {
-                Build(child, node, tag, textTemplated, code);
+                case DocumentSet ds:
+                    foreach (var child in ds.Items) Build(child, node, tag, textTemplated, code);
+                    break;
+                case Map m:
+                    foreach (var child in m.Items) Build(child, node, tag, textTemplated, code);
+                    break;
+                case YamlArray a:
+                    foreach (var child in a.Items) Build(child, node, tag, textTemplated, code);
+                    break;
+                default:
+                    Build(YamlModel.ValueOf(node), node, tag, textTemplated, code);
+                    break;
             }
         }
 
@@ -106,9 +122,9 @@ public sealed class YamlTemplateCompiler
         }
     }
 
-    private void BuildString(string val, object node, int tag, Func<int, string, Instruction> instruction, List<CodeLine> code)
+    private void BuildString(string val, Node node, int tag, Func<int, string, Instruction> instruction, List<CodeLine> code)
     {
-        int line = YamlModel.Line(node);
+        int line = node.Position.Line;
         var pieces = TextTemplateParser.Parse(val, line > 0 ? line : 1);
         var text = TextTemplateCompiler.Compile(pieces, _file, _ins, _nodes);
         var last = text[^1];

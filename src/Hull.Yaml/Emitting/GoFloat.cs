@@ -24,6 +24,23 @@ public static class GoFloat
         return FormatWith(neg, digits, exp, useE: exp < -4 || exp >= 6);
     }
 
+    /// <summary>strconv.FormatFloat(f, 'f', -1, 64): `123.123`, `1000000`, `0.00001`, `NaN`, `+Inf`.</summary>
+    public static string FormatF(double f)
+    {
+        if (double.IsNaN(f))
+        {
+            return "NaN";
+        }
+
+        if (double.IsInfinity(f))
+        {
+            return f > 0 ? "+Inf" : "-Inf";
+        }
+
+        var (neg, digits, exp) = Decompose(f);
+        return FormatWith(neg, digits, exp, useE: false);
+    }
+
     /// <summary>Go's encoding/json float64 text: 'f' unless |f| &lt; 1e-6 or ≥ 1e21, exponents without a leading zero.</summary>
     public static string FormatJson(double f)
     {

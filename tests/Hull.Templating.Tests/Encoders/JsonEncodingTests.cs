@@ -34,5 +34,5 @@ public sealed class JsonEncodingTests
     [InlineData(0.000001, "0.000001")]
     [InlineData(1e-7, "1e-7")]
     [InlineData(100.0, "100")]
-    public void FloatsFormatLikeEncodingJson(double f, string want) => Assert.Equal(want, GoFloat.FormatJson(f));
+    public void FloatsFormatLikeEncodingJson(double f, string want) => Assert.Equal(want, JsonEncoding.Encode(f));
 }
