@@ -1,0 +1,110 @@
+using Hull.Bundles.Locks;
+using Hull.Packaging.Resources;
+using Hull.Packaging.Versions;
+using Semver;
+
+namespace Hull.Packaging.Repositories;
+
+/// <summary>A Package of a repository, its parsed version, and where it was defined.</summary>
+/// <param name="Package">The resource.</param>
+/// <param name="Version">Its <c>spec.version</c>, parsed.</param>
+/// <param name="File">The file inside the repository.</param>
+/// <param name="Document">The 1-based document index in that file.</param>
+public sealed record RepositoryPackage(Package Package, SemVersion Version, string File, int Document)
+{
+    /// <summary>The package's name (its PackageMetadata's name).</summary>
+    public string RefName => Package.Spec.RefName ?? "";
+}
+
+/// <summary>A PackageMetadata of a repository and where it was defined.</summary>
+/// <param name="Metadata">The resource.</param>
+/// <param name="File">The file inside the repository.</param>
+/// <param name="Document">The 1-based document index in that file.</param>
+public sealed record RepositoryMetadata(PackageMetadata Metadata, string File, int Document);
+
+/// <summary>The contents of a package repository: its packages by name and version, their metadata, its ImagesLock.</summary>
+public sealed class RepositoryContents
+{
+    private readonly Dictionary<string, List<RepositoryPackage>> _byName;
+
+    /// <summary>Builds the contents; <paramref name="packages"/> need not be sorted.</summary>
+    public RepositoryContents(
+        string origin,
+        IEnumerable<RepositoryPackage> packages,
+        IReadOnlyDictionary<string, RepositoryMetadata> metadata,
+        ImagesLock? imagesLock,
+        IReadOnlyList<string> warnings)
+    {
+        Origin = origin;
+        Metadata = metadata;
+        ImagesLock = imagesLock;
+        Warnings = warnings;
+        _byName = packages
+            .GroupBy(p => p.RefName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Version, SemVersion.PrecedenceComparer).ToList(), StringComparer.Ordinal);
+        PackageNames = _byName.Keys.Concat(metadata.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The folder or bundle reference the repository was read from.</summary>
+    public string Origin { get; }
+
+    /// <summary>Every package name (with versions or metadata), sorted.</summary>
+    public IReadOnlyList<string> PackageNames { get; }
+
+    /// <summary>PackageMetadata by name.</summary>
+    public IReadOnlyDictionary<string, RepositoryMetadata> Metadata { get; }
+
+    /// <summary>The repository bundle's <c>.imgpkg/images.yml</c>, when present.</summary>
+    public ImagesLock? ImagesLock { get; }
+
+    /// <summary>Things that work but look wrong (unknown fields, packages without metadata, bundles missing from the lock).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Every Package, by name then version.</summary>
+    public IEnumerable<RepositoryPackage> Packages => PackageNames.SelectMany(n => _byName.GetValueOrDefault(n) ?? []);
+
+    /// <summary>A package's versions, lowest first; throws naming the available packages when it is unknown.</summary>
+    public IReadOnlyList<RepositoryPackage> Versions(string refName)
+    {
+        if (_byName.TryGetValue(refName, out var versions))
+        {
+            return versions;
+        }
+        string known = PackageNames.Count == 0 ? "it has no packages" : $"packages: {string.Join(", ", PackageNames)}";
+        string? near = PackageNames.FirstOrDefault(n => n.StartsWith(refName + ".", StringComparison.Ordinal) || n.Contains(refName, StringComparison.OrdinalIgnoreCase));
+        throw new RepositoryException(Origin, [
+            Metadata.ContainsKey(refName)
+                ? $"package '{refName}' has metadata but no versions"
+                : $"package '{refName}' not found{(near is null ? "" : $" (did you mean '{near}'?)")}; {known}"]);
+    }
+
+    /// <summary>The Package with exactly this version (semver precedence and build metadata both equal).</summary>
+    public RepositoryPackage Find(string refName, string version)
+    {
+        var versions = Versions(refName);
+        var wanted = ParseVersion(version);
+        return versions.FirstOrDefault(p => wanted is not null && p.Version.Equals(wanted))
+            ?? throw new RepositoryException(Origin, [$"package '{refName}' has no version '{version}'; versions: {string.Join(", ", versions.Select(p => p.Version))}"]);
+    }
+
+    /// <summary>The highest version <paramref name="selection"/> admits, as kapp-controller selects for a PackageInstall.</summary>
+    /// <exception cref="VersionSelectionException">Nothing matches; the message lists the available versions.</exception>
+    public RepositoryPackage Select(string refName, VersionSelection selection)
+    {
+        var versions = Versions(refName);
+        SemVersion best;
+        try
+        {
+            best = selection.Select(versions.Select(p => p.Version.ToString()));
+        }
+        catch (VersionSelectionException ex)
+        {
+            throw new VersionSelectionException($"package '{refName}' in repository '{Origin}': {ex.Message}");
+        }
+        return versions.Last(p => p.Version.Equals(best));
+    }
+
+    /// <summary>Parses a package version as kapp-controller accepts it: semver 2.0, optionally with a leading <c>v</c>.</summary>
+    public static SemVersion? ParseVersion(string? text) =>
+        text is not null && SemVersion.TryParse(text.StartsWith('v') ? text[1..] : text, SemVersionStyles.Strict, out var v) ? v : null;
+}
