@@ -4,21 +4,37 @@ using Hull.Oci.References;
 
 namespace Hull.Images.Tests;
 
-/// <summary>Resolves every tag to a digest derived from its text; tags starting with "missing" fail.</summary>
+/// <summary>Resolves every tag to a digest derived from its normalised name and tag; tags starting with "missing" fail.</summary>
 public sealed class FakeResolver : IDigestResolver
 {
     public ConcurrentBag<string> Calls { get; } = new();
 
-    public static string DigestOf(string image) => Digest.Compute(System.Text.Encoding.UTF8.GetBytes(image)).ToString();
+    public static string DigestOf(string normalised) => Digest.Compute(System.Text.Encoding.UTF8.GetBytes(normalised)).ToString();
 
-    public Task<string> ResolveAsync(string image, CancellationToken cancellationToken = default)
+    /// <summary>The digest reference a tag reference resolves to.</summary>
+    public static string Resolved(string image)
+    {
+        var reference = ImageReference.Parse(image);
+        return reference.Name + "@" + DigestOf(reference.Name + ":" + (reference.Tag ?? "latest"));
+    }
+
+    public Task<ResolvedReference> ResolveAsync(string image, CancellationToken cancellationToken = default)
     {
         Calls.Add(image);
-        var reference = ImageReference.Parse(image);
+        ImageReference reference;
+        try
+        {
+            reference = ImageReference.Parse(image);
+        }
+        catch (Hull.Oci.OciException e)
+        {
+            throw new ImagesException($"invalid reference: {e.Message}");
+        }
         if (reference.Digest is not null)
-            return Task.FromResult(reference.Name + "@" + reference.Digest);
+            return Task.FromResult(new ResolvedReference(reference.Name + "@" + reference.Digest, []));
         if (reference.Tag?.StartsWith("missing", StringComparison.Ordinal) == true)
             throw new Hull.Oci.OciNotFoundException($"{reference}: manifest unknown (not found)");
-        return Task.FromResult(reference.Name + "@" + DigestOf(image));
+        string tag = reference.Tag ?? "latest";
+        return Task.FromResult(new ResolvedReference(reference.Name + "@" + DigestOf(reference.Name + ":" + tag), [ImageOrigin.Resolved(tag, image)]));
     }
 }

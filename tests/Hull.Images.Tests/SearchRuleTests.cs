@@ -8,14 +8,12 @@ public class SearchRuleTests
 {
     private static List<string> Find(string yaml, string? config = null)
     {
-        var kbld = new KbldConfig();
+        var sets = new List<DocumentSet> { YamlParser.Parse(yaml, "in.yml") };
         if (config is not null)
-            foreach (var d in YamlParser.Parse(config, "config.yml").Items.Where(d => !d.Injected))
-                Assert.True(kbld.TryAdd(d));
+            sets.Add(YamlParser.Parse(config, "config.yml"));
+        var (resources, kbld) = ImageResolution.Load(sets);
         var finder = new ImageFinder(kbld.SearchRules);
-        var finalisers = new List<Action>();
-        return YamlParser.Parse(yaml, "in.yml").Items.Where(d => !d.Injected)
-            .SelectMany(d => finder.Find(d.Value, finalisers, "in.yml")).Select(s => s.Image).ToList();
+        return resources.SelectMany(r => finder.Find(r.Root, [])).Select(s => s.Image).ToList();
     }
 
     [Fact]
@@ -29,7 +27,7 @@ public class SearchRuleTests
               initContainers:
               - image: busybox
             other:
-              image: {not: a string}
+              image: {image: not-searched-below-a-matched-key}
               list: [image, "image: x"]
             """);
         Assert.Equal(["nginx:1.0", "busybox"], found);
@@ -52,7 +50,7 @@ public class SearchRuleTests
     }
 
     [Fact]
-    public void KeyMatcherNameAndPathFindCustomKeys()
+    public void KeyMatcherNamePathAndImageKeysFindCustomKeys()
     {
         const string config = """
             apiVersion: kbld.k14s.io/v1alpha1
@@ -64,18 +62,24 @@ public class SearchRuleTests
                 path: [spec, images, {allIndexes: true}]
             - keyMatcher:
                 path: [spec, first, {index: 0}]
+            ---
+            apiVersion: kbld.k14s.io/v1alpha1
+            kind: ImageKeys
+            keys: [customImage]
             """;
         var found = Find("""
             sidecarImage: envoy:1
             spec:
               images: [a:1, b:2]
               first: [c:3, d:4]
+              nested:
+                customImage: e:5
             """, config);
-        Assert.Equal(["envoy:1", "a:1", "b:2", "c:3"], found);
+        Assert.Equal(["envoy:1", "a:1", "b:2", "c:3", "e:5"], found);
     }
 
     [Fact]
-    public void ValueMatcherAndUpdateStrategyNone()
+    public void ValueMatcherMatchesTheRepositoryAsWrittenAndNoneStopsOtherRules()
     {
         const string config = """
             apiVersion: kbld.k14s.io/v1alpha1
@@ -83,6 +87,8 @@ public class SearchRuleTests
             searchRules:
             - valueMatcher:
                 imageRepo: gcr.io/proj/app
+            - valueMatcher:
+                imageRepo: nginx
             - keyMatcher:
                 name: image
               valueMatcher:
@@ -91,12 +97,20 @@ public class SearchRuleTests
                 none: {}
             """;
         var found = Find("""
-            args: ["--x", "gcr.io/proj/app:v1"]
+            args: ["--x", "gcr.io/proj/app:v1", "docker.io/library/nginx:1"]
             image: skip-me
             env: {value: "gcr.io/proj/app@sha256:0000000000000000000000000000000000000000000000000000000000000000"}
+            other: nginx
             """, config);
-        Assert.Equal(["gcr.io/proj/app:v1", "gcr.io/proj/app@sha256:0000000000000000000000000000000000000000000000000000000000000000"], found);
+        Assert.Equal(["gcr.io/proj/app:v1", "gcr.io/proj/app@sha256:0000000000000000000000000000000000000000000000000000000000000000", "nginx"], found);
     }
+
+    [Theory]
+    [InlineData("localhost:5000/app:1", "localhost:5000/app")]
+    [InlineData("localhost:5000/app", "localhost:5000/app")]
+    [InlineData("app:1@sha256:abc", "app")]
+    [InlineData("nginx", "nginx")]
+    public void RepositoryIsTakenAsWritten(string image, string repository) => Assert.Equal(repository, ImageRepository.Of(image));
 
     [Fact]
     public void YamlAndJsonStrategiesSearchInsideStrings()
@@ -113,22 +127,29 @@ public class SearchRuleTests
             - keyMatcher: {name: config.json}
               updateStrategy:
                 json: {}
+            - keyMatcher: {name: not.json}
+              updateStrategy:
+                json: {}
             """;
         var found = Find("""
             data:
               config.yml: |
                 img: redis:6
               config.json: '{"image": "postgres:14"}'
+              not.json: 'image: mysql:8'
             """, config);
         Assert.Equal(["redis:6", "postgres:14"], found);
     }
 
     [Theory]
-    [InlineData("sources: []", "'sources' is not supported")]
-    [InlineData("destinations: []", "'destinations' is not supported")]
-    [InlineData("minimumRequiredVersion: 99.0.0", "requires kbld 99.0.0")]
-    [InlineData("searchRules:\n- updateStrategy: {none: {}}", "needs a keyMatcher")]
+    [InlineData("sources:\n- image: x\n  path: .", "'sources' is not supported")]
+    [InlineData("destinations:\n- image: x", "'destinations' is not supported")]
+    [InlineData("minimumRequiredVersion: 99.0.0", "does not meet the minimum required version '99.0.0'")]
+    [InlineData("minimumRequiredVersion: v0.1.0", "Must not have prefix 'v'")]
+    [InlineData("searchRules:\n- updateStrategy: {none: {}}", "Expected KeyMatcher or ValueMatcher to be non-empty")]
     [InlineData("searchRules:\n- keyMatcher: {name: x}\n  updateStrategy: {bogus: {}}", "unknown strategy 'bogus'")]
+    [InlineData("overrides:\n- newImage: x", "Validating Overrides[0]: Expected Image or ImageRepo to be non-empty")]
+    [InlineData("overrides:\n- image: x\n  newImage: z\n  tagSelection: {semver: {}}", "tagSelection is not supported")]
     public void ConfigRejectsWhatItCannotDo(string body, string message)
     {
         var e = Assert.Throws<ImagesException>(() => Find("a: 1", "apiVersion: kbld.k14s.io/v1alpha1\nkind: Config\n" + body));
@@ -136,6 +157,14 @@ public class SearchRuleTests
     }
 
     [Fact]
-    public void MinimumRequiredVersionBelowOursIsAccepted() =>
-        Assert.Empty(Find("a: 1", "apiVersion: kbld.k14s.io/v1alpha1\nkind: Config\nminimumRequiredVersion: 0.30.0"));
+    public void EmptySourcesAndMinimumRequiredVersionBelowOursAreAccepted() =>
+        Assert.Empty(Find("a: 1", "apiVersion: kbld.k14s.io/v1alpha1\nkind: Config\nsources: []\nminimumRequiredVersion: 0.30.0"));
+
+    [Fact]
+    public void DocumentsThatAreNotMapsAreRejectedAndListsAreSplit()
+    {
+        var e = Assert.Throws<ImagesException>(() => Find("- a\n- b\n"));
+        Assert.Contains("in.yml doc 1: expected a map", e.Message);
+        Assert.Equal(["x:1", "y:2"], Find("kind: List\nitems:\n- image: x:1\n- image: y:2\n"));
+    }
 }

@@ -1,105 +1,130 @@
 using System.CommandLine;
 using System.Text;
-using Hull.Bundles.Locks;
+using System.Text.Json;
 using Hull.Images;
 using Hull.Images.Output;
 using Hull.Images.Resolving;
 using Hull.Oci.Registry;
-using Hull.Yaml;
 
 namespace Hull.Cli.Commands;
 
-/// <summary>`hull resolve`: kbld's main command (resolve image references to digests), with kbld's flag names.</summary>
+/// <summary>`hull resolve`: kbld's main command (resolve image references to digests), with kbld's flag names and output.</summary>
 public static class ResolveCommand
 {
-    /// <summary>Builds the command.</summary>
+    /// <summary>Builds the command (and its `inspect` subcommand).</summary>
     public static Command Create(string name = "resolve")
     {
-        var files = new Option<string[]>("--file", "-f") { Description = "Set file (format: /tmp/foo, https://..., -) (can be specified multiple times)" };
-        var imagesAnnotation = new Option<bool>("--images-annotation") { Description = "Annotate resource with images annotation", DefaultValueFactory = _ => true };
-        var imgpkgLock = new Option<string?>("--imgpkg-lock-output") { Description = "File path to emit configuration with resolved image references for usage with imgpkg" };
+        var files = FilesOption();
+        var sort = new Option<bool>("--sort") { Description = "Sort by namespace, name, etc. (accepted for kbld compatibility; like kbld, resources keep their input order)", DefaultValueFactory = _ => true };
+        var imagesAnnotation = new Option<bool>("--images-annotation") { Description = "Annotate resources with images annotation", DefaultValueFactory = _ => true };
+        var originsAnnotation = new Option<bool>("--origins-annotation") { Description = "Include origins annotation (in --imgpkg-lock-output)", DefaultValueFactory = _ => true };
+        var imageMapFile = new Option<string?>("--image-map-file") { Description = "Set image map file (JSON object of image to preresolved image, e.g. /cnab/app/relocation-mapping.json in CNAB)" };
         var lockOutput = new Option<string?>("--lock-output") { Description = "File path to emit configuration with resolved image references" };
+        var imgpkgLock = new Option<string?>("--imgpkg-lock-output") { Description = "File path to emit images lockfile with resolved image references" };
         var unresolvedInspect = new Option<bool>("--unresolved-inspect") { Description = "List image references found in inputs" };
-        var platform = new Option<string?>("--platform") { Description = "Set target platform to resolve image indexes (format: os/arch[/variant])" };
+        var platform = new Option<string?>("--platform") { Description = "Apply platform selection to image indexes (format: os/arch[/variant])" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Set maximum number of references resolved at once", DefaultValueFactory = _ => 16 };
         var registry = new RegistryFlags();
 
         var command = new Command(name, "Resolve image references in configuration to their digest form (kbld)");
-        foreach (Option o in new Option[] { files, imagesAnnotation, imgpkgLock, lockOutput, unresolvedInspect, platform })
+        foreach (Option o in new Option[] { files, sort, imagesAnnotation, originsAnnotation, imageMapFile, lockOutput, imgpkgLock, unresolvedInspect, platform, concurrency })
         {
             command.Options.Add(o);
         }
         registry.AddTo(command);
+        command.Subcommands.Add(CreateInspect());
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var paths = parse.GetValue(files) ?? [];
-            if (paths.Length == 0)
+            string? lockPath = parse.GetValue(lockOutput), imgpkgPath = parse.GetValue(imgpkgLock);
+            if (lockPath is not null && imgpkgPath is not null)
             {
-                throw new ImagesException("Expected at least one file (-f PATH, or -f - for stdin)");
+                throw new ImagesException("Can only output one lockfile type, please provide only one of '--lock-output' or '--imgpkg-lock-output'");
             }
-            var inputs = await ResolveInputs.ReadAsync(paths, Console.OpenStandardInput, cancellationToken).ConfigureAwait(false);
-            var selector = parse.GetValue(platform) is { } p ? PlatformSelector.Parse(p) : null;
+            var inputs = await ResolveInputs.ReadAsync(Paths(parse.GetValue(files)), Console.OpenStandardInput, cancellationToken).ConfigureAwait(false);
+            var selector = parse.GetValue(platform) is { Length: > 0 } p ? PlatformSelector.Parse(p) : null;
+            var imageMap = parse.GetValue(imageMapFile) is { } mapPath ? await ReadImageMapAsync(mapPath, cancellationToken).ConfigureAwait(false) : null;
             using var client = new RegistryClient(registry.Read(parse));
             bool unresolved = parse.GetValue(unresolvedInspect);
             var result = await ImageResolution.ResolveAsync(inputs, new StoreDigestResolver(client, selector), new ResolveOptions
             {
                 ImagesAnnotation = parse.GetValue(imagesAnnotation),
                 Unresolved = unresolved,
+                ImageMap = imageMap,
+                Concurrency = Math.Max(1, parse.GetValue(concurrency)),
             }, cancellationToken).ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (unresolved)
             {
-                stdout.Write(UnresolvedListing(result));
+                stdout.Write(ResolvedOutput.Unresolved(result));
                 return HullApp.Success;
             }
-            if (parse.GetValue(imgpkgLock) is { } imgpkgPath)
+            string output = ResolvedOutput.Emit(result.Resources);
+            if (lockPath is not null)
             {
-                WriteAtomically(imgpkgPath, ImagesLockBytes(result));
+                AtomicFile.Write(lockPath, Encoding.UTF8.GetBytes(KbldLockOutput.Config(result)));
             }
-            if (parse.GetValue(lockOutput) is { } lockPath)
+            if (imgpkgPath is not null)
             {
-                WriteAtomically(lockPath, Encoding.UTF8.GetBytes(KbldLockOutput.Emit(result.Images)));
+                AtomicFile.Write(imgpkgPath, Encoding.UTF8.GetBytes(KbldLockOutput.ImagesLock(result, parse.GetValue(originsAnnotation))));
             }
-            var sb = new StringBuilder();
-            foreach (var doc in result.Documents)
-            {
-                sb.Append("---\n");
-                YamlEmitter.Write(doc.Value, sb);
-            }
-            stdout.Write(sb.ToString());
+            stdout.Write(output);
             return HullApp.Success;
         });
         return command;
     }
 
-    /// <summary>The ImagesLock kbld writes for <c>--imgpkg-lock-output</c>: each distinct digest once, with kbld's annotations.</summary>
-    public static byte[] ImagesLockBytes(ResolveResult result)
+    private static Command CreateInspect()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var entries = result.Images.Where(i => seen.Add(i.Url))
-            .Select(i => new ImagesLockEntry(i.Url, KbldLockOutput.ImagesLockAnnotations(i)))
-            .ToList();
-        if (entries.Count == 0)
+        var files = FilesOption();
+        var registry = new RegistryFlags();
+        var command = new Command("inspect", "List image references in configuration with what their resources record about them (kbld inspect)");
+        command.Aliases.Add("i");
+        command.Options.Add(files);
+        registry.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            return Encoding.UTF8.GetBytes($"apiVersion: {LockApi.Version}\nimages: []\nkind: {LockApi.ImagesLockKind}\n");
+            var inputs = await ResolveInputs.ReadAsync(Paths(parse.GetValue(files)), Console.OpenStandardInput, cancellationToken).ConfigureAwait(false);
+            parse.InvocationConfiguration.Output.Write(ImageInspection.Table(ImageInspection.Inspect(inputs)));
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    private static Option<string[]> FilesOption() =>
+        new("--file", "-f") { Description = "Set file (format: /tmp/foo, https://..., -) (can be specified multiple times)" };
+
+    // kbld's -f is a string slice: a comma separates several paths in one value.
+    private static List<string> Paths(string[]? values)
+    {
+        var paths = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (paths.Count == 0)
+        {
+            throw new ImagesException("Expected at least one file (-f PATH, -f DIR, -f https://..., or -f - for stdin)");
         }
-        return LockYaml.Emit(new ImagesLock { Images = entries });
+        return paths;
     }
 
-    private static string UnresolvedListing(ResolveResult result)
+    private static async Task<Dictionary<string, string>> ReadImageMapAsync(string path, CancellationToken cancellationToken)
     {
-        var sb = new StringBuilder();
-        sb.Append("---\n");
-        var list = new YamlArray(result.Images.Select(i => new ArrayItem(new Map([new MapItem("url", i.Id)]))));
-        YamlEmitter.Write(list, sb);
-        return sb.ToString();
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, full, overwrite: true);
+        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ImagesException($"--image-map-file {path}: expected a JSON object of image to image");
+            }
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                map[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new ImagesException($"--image-map-file {path}: value of '{p.Name}' must be a string");
+            }
+            return map;
+        }
+        catch (JsonException e)
+        {
+            throw new ImagesException($"--image-map-file {path}: not JSON: {e.Message}");
+        }
     }
 }

@@ -1,21 +1,24 @@
-using Hull.Oci.References;
+using System.Text.RegularExpressions;
 
 namespace Hull.Images.Config;
 
-/// <summary>The repository part of an image reference as written, and its Docker-normalised form.</summary>
-public static class ImageRepository
+/// <summary>
+/// The repository part of an image reference exactly as written (kbld matches <c>imageRepo</c> against it without
+/// Docker's normalisation, so <c>nginx</c> does not match <c>docker.io/library/nginx</c>).
+/// </summary>
+public static partial class ImageRepository
 {
-    /// <summary>The text before the digest and tag (a colon after the last slash starts a tag).</summary>
-    public static string Of(string image)
+    /// <summary>The text before an optional <c>:tag</c> and <c>@algorithm:digest</c>; false when nothing is left.</summary>
+    public static bool TryOf(string image, out string repository)
     {
-        int at = image.IndexOf('@', StringComparison.Ordinal);
-        string name = at >= 0 ? image[..at] : image;
-        int slash = name.LastIndexOf('/');
-        int colon = name.LastIndexOf(':');
-        return colon > slash ? name[..colon] : name;
+        var match = Approximate().Match(image);
+        repository = match.Success ? match.Groups[1].Value : image;
+        return match.Success;
     }
 
-    /// <summary>The normalised <c>registry/repository</c>, or the text itself when it does not parse.</summary>
-    public static string Normalised(string image) =>
-        ImageReference.TryParse(Of(image), out var reference) ? reference.Name : image;
+    /// <summary>The repository part, or the text itself when it has none.</summary>
+    public static string Of(string image) => TryOf(image, out var repository) ? repository : image;
+
+    [GeneratedRegex(@"\A(.+?)(:[A-Za-z0-9_\-\.]+)?(@.+:.+)?\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Approximate();
 }

@@ -1,9 +1,13 @@
 using System.Globalization;
+using Hull.Oci.References;
 using Hull.Yaml;
 
 namespace Hull.Images.Config;
 
-/// <summary>The search rules and overrides of kbld <c>Config</c> and imgpkg <c>ImagesLock</c> documents.</summary>
+/// <summary>
+/// What kbld's configuration documents say: <c>kbld.k14s.io/v1alpha1</c> Config (and its older kinds ImageKeys,
+/// ImageOverrides, Sources, ImageDestinations) and imgpkg's ImagesLock, whose entries become preresolved overrides.
+/// </summary>
 public sealed class KbldConfig
 {
     /// <summary>The apiVersion of kbld's Config.</summary>
@@ -12,114 +16,180 @@ public sealed class KbldConfig
     /// <summary>The apiVersion of imgpkg's ImagesLock.</summary>
     public const string ImagesLockApiVersion = "imgpkg.carvel.dev/v1alpha1";
 
+    /// <summary>The ImagesLock annotation holding the reference as written in the configuration.</summary>
+    public const string IdAnnotation = "kbld.carvel.dev/id";
+
+    /// <summary>The ImagesLock annotation holding how the digest was obtained.</summary>
+    public const string OriginsAnnotation = "kbld.carvel.dev/origins";
+
     /// <summary>The kbld version whose behaviour Hull follows; checked against <c>minimumRequiredVersion</c>.</summary>
     public const string CompatibleVersion = "0.45.0";
 
-    /// <summary>Search rules, in document order; tried before the default rule.</summary>
-    public List<SearchRule> SearchRules { get; } = new();
+    private static readonly string[] ConfigKinds = ["Config", "Sources", "ImageOverrides", "ImageDestinations", "ImageKeys"];
+
+    private readonly List<SearchRule> _keyRules = new();
+    private readonly List<SearchRule> _rules = new();
 
     /// <summary>Overrides, in document order; the first match wins.</summary>
     public List<ImageOverride> Overrides { get; } = new();
 
-    /// <summary>Whether a document is a kbld Config or an imgpkg ImagesLock (consumed, not output).</summary>
-    public static bool IsConfigDocument(Document document) => Kind(document) is not null;
+    /// <summary>Configured search rules (<c>keys</c> first, then <c>searchRules</c>), duplicates removed, without the default.</summary>
+    public IReadOnlyList<SearchRule> SearchRulesWithoutDefault => Dedup(_keyRules.Concat(_rules));
 
-    private static string? Kind(Document document)
+    /// <summary>The rules kbld searches with: the configured ones, then the default <c>image</c> key rule.</summary>
+    public IReadOnlyList<SearchRule> SearchRules => Dedup(_keyRules.Concat(_rules).Append(SearchRule.Default));
+
+    /// <summary>Whether a map is a kbld configuration document or an imgpkg ImagesLock (consumed, not output).</summary>
+    public static bool IsConfigDocument(Map root) => Kind(root) is not null;
+
+    private static string? Kind(Map root)
     {
-        if (document.Value is not Map map)
+        string? api = root.Find("apiVersion")?.Value as string;
+        string? kind = root.Find("kind")?.Value as string;
+        if (api == ApiVersion && kind is not null && ConfigKinds.Contains(kind))
         {
-            return null;
+            return kind;
         }
-        string? api = map.Find("apiVersion")?.Value as string;
-        string? kind = map.Find("kind")?.Value as string;
-        return (api, kind) switch
-        {
-            (ApiVersion, "Config") => "Config",
-            (ImagesLockApiVersion, "ImagesLock") => "ImagesLock",
-            _ => null,
-        };
+        return api == ImagesLockApiVersion && kind == "ImagesLock" ? kind : null;
     }
 
-    /// <summary>Adds what a Config or ImagesLock document says; returns false for any other document.</summary>
-    public bool TryAdd(Document document)
+    /// <summary>Adds what a configuration document says; false for any other document.</summary>
+    public bool TryAdd(Map root, string where)
     {
-        string? kind = Kind(document);
+        string? kind = Kind(root);
         if (kind is null)
         {
             return false;
         }
-        var map = (Map)document.Value!;
-        string where = document.Position.AsCompactString();
         if (kind == "ImagesLock")
         {
-            AddImagesLock(map, where);
+            AddImagesLock(root, where);
             return true;
         }
-        foreach (var item in map.Items)
+        where = $"{where} ({kind})";
+        // kbld reads these leniently (unknown fields are ignored), so only the fields it knows are looked at.
+        if (root.Find("minimumRequiredVersion")?.Value is { } version)
         {
-            switch (item.Key as string)
+            CheckVersion(version, where);
+        }
+        foreach (string unsupported in new[] { "sources", "destinations" })
+        {
+            if (Items(root.Find(unsupported)?.Value, unsupported, where).Any())
             {
-                case "apiVersion" or "kind" or "metadata":
-                    break;
-                case "minimumRequiredVersion":
-                    CheckVersion(item.Value, where);
-                    break;
-                case "searchRules":
-                    SearchRules.AddRange(ParseRules(item.Value, where));
-                    break;
-                case "overrides":
-                    foreach (var o in Items(item.Value, "overrides", where))
-                    {
-                        Overrides.Add(ParseOverride(o, where));
-                    }
-                    break;
-                case "sources" or "destinations":
-                    throw new ImagesException($"{where}: kbld Config '{item.Key}' is not supported: hull resolve does not build or push images (build them elsewhere, then reference them by tag or digest)");
-                case "imageKeys":
-                    foreach (var k in Items(item.Value, "imageKeys", where))
-                    {
-                        SearchRules.Add(new SearchRule { KeyName = k as string ?? throw new ImagesException($"{where}: imageKeys: expected strings") });
-                    }
-                    break;
-                default:
-                    throw new ImagesException($"{where}: kbld Config: unknown key '{item.Key}'");
+                throw new ImagesException($"{where}: '{unsupported}' is not supported: hull resolve does not build or push images (build and push them elsewhere, then reference them by tag or digest)");
             }
         }
+        int i = 0;
+        foreach (var o in Items(root.Find("overrides")?.Value, "overrides", where))
+        {
+            Overrides.Add(ParseOverride(o, $"{where}: Validating Overrides[{i++}]"));
+        }
+        i = 0;
+        foreach (var k in Items(root.Find("keys")?.Value, "keys", where))
+        {
+            if (k is not string { Length: > 0 } key)
+            {
+                throw new ImagesException($"{where}: Validating Keys[{i}]: Expected to be a non-empty string");
+            }
+            i++;
+            _keyRules.Add(new SearchRule { KeyName = key });
+        }
+        _rules.AddRange(ParseRules(root.Find("searchRules")?.Value, where));
         return true;
     }
 
-    private void AddImagesLock(Map map, string where)
+    /// <summary>Adds kbld's <c>--image-map-file</c> mapping: each key preresolved to its value.</summary>
+    public void AddImageMap(IEnumerable<KeyValuePair<string, string>> map)
     {
-        foreach (var entry in Items(map.Find("images")?.Value, "images", where))
+        foreach (var (from, to) in map)
         {
-            if (entry is not Map image || image.Find("image")?.Value is not string url)
-            {
-                throw new ImagesException($"{where}: ImagesLock: each image needs an 'image' string");
-            }
-            // kbld.carvel.dev/id is the reference the image was found under; without it only the digest itself matches.
-            string id = (image.Find("annotations")?.Value as Map)?.Find("kbld.carvel.dev/id")?.Value as string ?? url;
-            Overrides.Add(new ImageOverride(id, null, url, Preresolved: true));
+            Overrides.Add(new ImageOverride(from, null, to, Preresolved: true));
         }
     }
 
-    private static void CheckVersion(object? value, string where)
+    private void AddImagesLock(Map root, string where)
     {
-        string text = value?.ToString() ?? "";
+        where = $"{where} (ImagesLock)";
+        // imgpkg reads lock files strictly.
+        foreach (var item in root.Items)
+        {
+            if (item.Key is not ("apiVersion" or "kind" or "images"))
+            {
+                throw new ImagesException($"{where}: Unmarshaling images lock: unknown field \"{item.Key}\"");
+            }
+        }
+        int i = 0;
+        foreach (var entry in Items(root.Find("images")?.Value, "images", where))
+        {
+            string at = $"{where}: images[{i++}]";
+            if (entry is not Map image)
+            {
+                throw new ImagesException($"{at}: expected a map with image and annotations");
+            }
+            foreach (var item in image.Items)
+            {
+                if (item.Key is not ("image" or "annotations"))
+                {
+                    throw new ImagesException($"{at}: Unmarshaling images lock: unknown field \"{item.Key}\"");
+                }
+            }
+            string url = image.Find("image")?.Value as string ?? "";
+            if (!ImageReference.TryParse(url, out var reference) || reference.Digest is null)
+            {
+                throw new ImagesException($"{at}: Expected ref to be in digest form, got '{url}'");
+            }
+            var annotations = image.Find("annotations")?.Value as Map;
+            string id = annotations?.Find(IdAnnotation)?.Value as string ?? "";
+            if (id.Length == 0)
+            {
+                throw new ImagesException($"{at}: Expected annotation {IdAnnotation} (the reference as written in the configuration) to be non-empty");
+            }
+            var origins = annotations?.Find(OriginsAnnotation)?.Value is string text ? ParseOrigins(text, at) : [];
+            Overrides.Add(new ImageOverride(id, null, url, Preresolved: true, origins));
+        }
+    }
+
+    /// <summary>Parses a <c>kbld.carvel.dev/origins</c> value: a YAML list of origin maps.</summary>
+    public static List<Map> ParseOrigins(string text, string where)
+    {
+        object? value;
+        try
+        {
+            value = YamlParser.Parse(text, OriginsAnnotation, new YamlParseOptions { WithoutComments = true }).Items.FirstOrDefault(d => !d.Injected)?.Value;
+        }
+        catch (YamlException e)
+        {
+            throw new ImagesException($"{where}: annotation {OriginsAnnotation} is not YAML: {e.Message}");
+        }
+        return value switch
+        {
+            null => [],
+            YamlArray a => a.Items.Select(i => i.Value as Map ?? throw new ImagesException($"{where}: annotation {OriginsAnnotation}: each origin must be a map")).ToList(),
+            _ => throw new ImagesException($"{where}: annotation {OriginsAnnotation}: expected a list of origins"),
+        };
+    }
+
+    private static void CheckVersion(object value, string where)
+    {
+        string text = value as string ?? value.ToString() ?? "";
+        if (text.StartsWith('v'))
+        {
+            throw new ImagesException($"{where}: Validating minimum version: Must not have prefix 'v' (e.g. '0.8.0')");
+        }
         if (!TryVersion(text, out var wanted))
         {
-            throw new ImagesException($"{where}: minimumRequiredVersion '{text}' is not a version (expected e.g. 0.30.0)");
+            throw new ImagesException($"{where}: Parsing minimum version constraint: '{text}' is not a version (e.g. 0.30.0)");
         }
         TryVersion(CompatibleVersion, out var have);
         if (wanted > have)
         {
-            throw new ImagesException($"{where}: kbld Config requires kbld {text}; hull resolve implements kbld {CompatibleVersion}");
+            throw new ImagesException($"{where}: kbld version '{CompatibleVersion}' does not meet the minimum required version '{text}' (hull resolve implements kbld {CompatibleVersion})");
         }
     }
 
     private static bool TryVersion(string text, out Version version)
     {
-        string core = text.TrimStart('v').Split('-', '+')[0];
-        var parts = core.Split('.');
+        var parts = text.Split('-', '+')[0].Split('.');
         int[] numbers = new int[3];
         version = new Version(0, 0, 0);
         if (parts.Length is 0 or > 3)
@@ -141,62 +211,76 @@ public sealed class KbldConfig
     public static List<SearchRule> ParseRules(object? value, string where)
     {
         var rules = new List<SearchRule>();
+        int index = 0;
         foreach (var r in Items(value, "searchRules", where))
         {
+            string at = $"{where}: Validating SearchRules[{index++}]";
             if (r is not Map rule)
             {
-                throw new ImagesException($"{where}: searchRules: each rule must be a map");
+                throw new ImagesException($"{at}: each rule must be a map");
             }
             string? keyName = null, valueImage = null, valueRepo = null;
             List<KeyPathPart>? path = null;
-            var strategy = UpdateStrategyKind.EntireValue;
+            bool hasKey = false, hasValue = false;
+            UpdateStrategyKind? strategy = null;
             IReadOnlyList<SearchRule> nested = [];
-            foreach (var item in rule.Items)
+            if (rule.Find("keyMatcher")?.Value is { } kmValue)
             {
-                switch (item.Key as string)
+                var km = kmValue as Map ?? throw new ImagesException($"{at}: keyMatcher must be a map");
+                hasKey = true;
+                keyName = km.Find("name")?.Value as string;
+                if (km.Find("path")?.Value is { } p)
                 {
-                    case "keyMatcher" when item.Value is Map km:
-                        keyName = km.Find("name")?.Value as string;
-                        if (km.Find("path")?.Value is YamlArray p)
-                        {
-                            path = p.Items.Select(i => ParsePathPart(i.Value, where)).ToList();
-                        }
-                        break;
-                    case "valueMatcher" when item.Value is Map vm:
-                        valueImage = vm.Find("image")?.Value as string;
-                        valueRepo = vm.Find("imageRepo")?.Value as string;
-                        break;
-                    case "updateStrategy" when item.Value is Map us:
-                        (strategy, nested) = ParseStrategy(us, where);
-                        break;
-                    default:
-                        throw new ImagesException($"{where}: searchRules: unknown or malformed key '{item.Key}'");
+                    path = (p as YamlArray ?? throw new ImagesException($"{at}: keyMatcher.path must be a list"))
+                        .Items.Select(i => ParsePathPart(i.Value, at)).ToList();
+                }
+                if (string.IsNullOrEmpty(keyName) && (path is null || path.Count == 0))
+                {
+                    throw new ImagesException($"{at}: Expected KeyMatcher.Name or KeyMatcher.Path to be non-empty");
                 }
             }
-            if (keyName is null && path is null && valueImage is null && valueRepo is null)
+            if (rule.Find("valueMatcher")?.Value is { } vmValue)
             {
-                throw new ImagesException($"{where}: searchRules: a rule needs a keyMatcher (name or path) or a valueMatcher (image or imageRepo)");
+                var vm = vmValue as Map ?? throw new ImagesException($"{at}: valueMatcher must be a map");
+                hasValue = true;
+                valueImage = vm.Find("image")?.Value as string;
+                valueRepo = vm.Find("imageRepo")?.Value as string;
+                if (string.IsNullOrEmpty(valueImage) && string.IsNullOrEmpty(valueRepo))
+                {
+                    throw new ImagesException($"{at}: Expected ValueMatcher.Image or ValueMatcher.ImageRepo to be non-empty");
+                }
+            }
+            if (!hasKey && !hasValue)
+            {
+                throw new ImagesException($"{at}: Expected KeyMatcher or ValueMatcher to be non-empty");
+            }
+            if (rule.Find("updateStrategy")?.Value is { } usValue)
+            {
+                (strategy, nested) = ParseStrategy(usValue as Map ?? throw new ImagesException($"{at}: updateStrategy must be a map"), at);
             }
             rules.Add(new SearchRule { KeyName = keyName, KeyPath = path, ValueImage = valueImage, ValueImageRepo = valueRepo, Strategy = strategy, NestedRules = nested });
         }
         return rules;
     }
 
-    private static (UpdateStrategyKind, IReadOnlyList<SearchRule>) ParseStrategy(Map map, string where)
+    private static (UpdateStrategyKind?, IReadOnlyList<SearchRule>) ParseStrategy(Map map, string where)
     {
-        if (map.Items.Count != 1 || map.Items[0].Key is not string name)
+        // kbld picks the first strategy set, in this order.
+        foreach (var (name, kind) in new[] { ("none", UpdateStrategyKind.None), ("entireValue", UpdateStrategyKind.EntireValue), ("json", UpdateStrategyKind.Json), ("yaml", UpdateStrategyKind.Yaml) })
         {
-            throw new ImagesException($"{where}: updateStrategy: expected exactly one of none, entireValue, json, yaml");
+            if (map.Find(name) is { } item)
+            {
+                var nested = kind is UpdateStrategyKind.Json or UpdateStrategyKind.Yaml && item.Value is Map body
+                    ? ParseRules(body.Find("searchRules")?.Value, where + $".updateStrategy.{name}")
+                    : [];
+                return (kind, nested);
+            }
         }
-        var nested = (map.Items[0].Value as Map)?.Find("searchRules")?.Value is { } rules ? ParseRules(rules, where) : [];
-        return name switch
+        if (map.Items.Count > 0)
         {
-            "none" => (UpdateStrategyKind.None, []),
-            "entireValue" => (UpdateStrategyKind.EntireValue, []),
-            "json" => (UpdateStrategyKind.Json, nested),
-            "yaml" => (UpdateStrategyKind.Yaml, nested),
-            _ => throw new ImagesException($"{where}: updateStrategy: unknown strategy '{name}' (known: none, entireValue, json, yaml)"),
-        };
+            throw new ImagesException($"{where}: updateStrategy: unknown strategy '{map.Items[0].Key}' (known: none, entireValue, json, yaml)");
+        }
+        return (null, []);
     }
 
     private static KeyPathPart ParsePathPart(object? value, string where) => value switch
@@ -211,17 +295,24 @@ public sealed class KbldConfig
     {
         if (value is not Map map)
         {
-            throw new ImagesException($"{where}: overrides: each override must be a map");
+            throw new ImagesException($"{where}: each override must be a map");
         }
         string? image = map.Find("image")?.Value as string;
         string? repo = map.Find("imageRepo")?.Value as string;
-        string newImage = map.Find("newImage")?.Value as string
-            ?? throw new ImagesException($"{where}: overrides: override of '{image ?? repo}' needs newImage");
-        if (image is null && repo is null)
+        if (string.IsNullOrEmpty(image) && string.IsNullOrEmpty(repo))
         {
-            throw new ImagesException($"{where}: overrides: an override needs image or imageRepo");
+            throw new ImagesException($"{where}: Expected Image or ImageRepo to be non-empty");
         }
-        return new ImageOverride(image, repo, newImage, map.Find("preresolved")?.Value is true);
+        if (map.Find("newImage")?.Value is not string { Length: > 0 } newImage)
+        {
+            throw new ImagesException($"{where}: Expected NewImage to be non-empty");
+        }
+        if (map.Find("tagSelection")?.Value is not null)
+        {
+            throw new ImagesException($"{where}: tagSelection is not supported by hull resolve (pin a tag or a digest in newImage)");
+        }
+        var origins = map.Find("origins")?.Value is YamlArray list ? list.Items.Select(i => i.Value).OfType<Map>().ToList() : null;
+        return new ImageOverride(image, repo, newImage, map.Find("preresolved")?.Value is true, origins);
     }
 
     private static IEnumerable<object?> Items(object? value, string what, string where) => value switch
@@ -230,4 +321,11 @@ public sealed class KbldConfig
         YamlArray a => a.Items.Select(i => i.Value),
         _ => throw new ImagesException($"{where}: {what}: expected a list"),
     };
+
+    // kbld drops rules that are deeply equal to an earlier one.
+    private static List<SearchRule> Dedup(IEnumerable<SearchRule> rules)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return rules.Where(r => seen.Add(Hull.Images.Output.GoJson.Emit(r.ToNode()))).ToList();
+    }
 }

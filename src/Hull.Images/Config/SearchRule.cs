@@ -1,3 +1,5 @@
+using Hull.Yaml;
+
 namespace Hull.Images.Config;
 
 /// <summary>What happens to a value a search rule matches (kbld's <c>updateStrategy</c>).</summary>
@@ -6,13 +8,13 @@ public enum UpdateStrategyKind
     /// <summary>The whole string is an image reference (the default).</summary>
     EntireValue,
 
-    /// <summary>The value is left alone and not resolved.</summary>
+    /// <summary>The value is left alone and not resolved (and no later rule looks at it).</summary>
     None,
 
     /// <summary>The string is a JSON document searched with nested rules.</summary>
     Json,
 
-    /// <summary>The string is a YAML document searched with nested rules.</summary>
+    /// <summary>The string is JSON or a YAML stream searched with nested rules.</summary>
     Yaml,
 }
 
@@ -26,68 +28,144 @@ public sealed record KeyPathPart(string? Key, int? Index = null, bool AllIndexes
     public bool Matches(object element) => element switch
     {
         string key => Key is not null && Key == key,
-        int index => AllIndexes || Index == index,
+        int index => Key is null && (Index is { } i ? i == index : AllIndexes),
         _ => false,
     };
+
+    /// <summary>The step as kbld writes it back.</summary>
+    public object ToNode()
+    {
+        if (Key is not null)
+        {
+            return Key;
+        }
+        var map = new Map();
+        if (AllIndexes)
+        {
+            map.Items.Add(new MapItem("allIndexes", true));
+        }
+        if (Index is { } index)
+        {
+            map.Items.Add(new MapItem("index", (long)index));
+        }
+        return map;
+    }
 }
 
 /// <summary>A kbld search rule: where image references are and how to update them.</summary>
 public sealed record SearchRule
 {
-    /// <summary>kbld's default rule: any map key <c>image</c> with a string value.</summary>
+    /// <summary>kbld's default rule, tried last: any map key <c>image</c>.</summary>
     public static SearchRule Default { get; } = new() { KeyName = "image" };
 
-    /// <summary><c>keyMatcher.name</c>: the map key to match.</summary>
+    /// <summary><c>keyMatcher.name</c>: the map key to match (the last step of the path).</summary>
     public string? KeyName { get; init; }
 
-    /// <summary><c>keyMatcher.path</c>: the full path from the document root.</summary>
+    /// <summary><c>keyMatcher.path</c>: the full path from the document root (used when there is no name).</summary>
     public IReadOnlyList<KeyPathPart>? KeyPath { get; init; }
 
     /// <summary><c>valueMatcher.image</c>: the exact value to match.</summary>
     public string? ValueImage { get; init; }
 
-    /// <summary><c>valueMatcher.imageRepo</c>: the repository (value without tag and digest) to match.</summary>
+    /// <summary><c>valueMatcher.imageRepo</c>: the repository (as written, without tag and digest) to match.</summary>
     public string? ValueImageRepo { get; init; }
 
-    /// <summary>How a matched value is updated.</summary>
-    public UpdateStrategyKind Strategy { get; init; } = UpdateStrategyKind.EntireValue;
+    /// <summary>Whether the rule has a <c>keyMatcher</c>.</summary>
+    public bool HasKeyMatcher => KeyName is not null || KeyPath is not null;
 
-    /// <summary>Rules for the embedded document of a json/yaml strategy (the default rule when empty).</summary>
+    /// <summary>Whether the rule has a <c>valueMatcher</c>.</summary>
+    public bool HasValueMatcher => ValueImage is not null || ValueImageRepo is not null;
+
+    /// <summary>How a matched value is updated; null when the rule does not say (entire value).</summary>
+    public UpdateStrategyKind? Strategy { get; init; }
+
+    /// <summary>The effective strategy.</summary>
+    public UpdateStrategyKind EffectiveStrategy => Strategy ?? UpdateStrategyKind.EntireValue;
+
+    /// <summary>Rules for the embedded document of a json/yaml strategy (the default rule is added to them).</summary>
     public IReadOnlyList<SearchRule> NestedRules { get; init; } = [];
 
-    /// <summary>Whether the rule matches a string value at <paramref name="path"/> (keys are strings, indexes ints).</summary>
-    public bool Matches(IReadOnlyList<object> path, string value)
+    /// <summary>Whether the rule matches <paramref name="value"/> at <paramref name="path"/> (keys are strings, indexes ints).</summary>
+    public bool Matches(List<object> path, object? value)
     {
-        if (KeyName is null && KeyPath is null && ValueImage is null && ValueImageRepo is null)
+        if (KeyName is { Length: > 0 } name)
         {
-            return false;
+            if (path.Count == 0 || path[^1] is not string key || key != name)
+            {
+                return false;
+            }
         }
-        if (KeyName is not null && (path.Count == 0 || path[^1] is not string key || key != KeyName))
+        else if (KeyPath is { Count: > 0 } keyPath)
         {
-            return false;
-        }
-        if (KeyPath is not null)
-        {
-            if (KeyPath.Count != path.Count)
+            if (keyPath.Count != path.Count)
             {
                 return false;
             }
             for (int i = 0; i < path.Count; i++)
             {
-                if (!KeyPath[i].Matches(path[i]))
+                if (!keyPath[i].Matches(path[i]))
                 {
                     return false;
                 }
             }
         }
-        if (ValueImage is not null && ValueImage != value)
+        if (ValueImage is { Length: > 0 } image)
         {
-            return false;
+            return value is string s && s == image;
         }
-        if (ValueImageRepo is not null && ImageRepository.Of(value) != ValueImageRepo && ImageRepository.Normalised(value) != ImageRepository.Normalised(ValueImageRepo))
+        if (ValueImageRepo is { Length: > 0 } repo)
         {
-            return false;
+            return value is string s && ImageRepository.TryOf(s, out var found) && found == repo;
         }
         return true;
+    }
+
+    /// <summary>The rule as kbld writes it in a lock Config (<c>--lock-output</c>).</summary>
+    public Map ToNode()
+    {
+        var map = new Map();
+        if (HasKeyMatcher)
+        {
+            var key = new Map();
+            if (KeyName is not null)
+            {
+                key.Items.Add(new MapItem("name", KeyName));
+            }
+            if (KeyPath is { Count: > 0 })
+            {
+                key.Items.Add(new MapItem("path", new YamlArray(KeyPath.Select(p => new ArrayItem(p.ToNode())))));
+            }
+            map.Items.Add(new MapItem("keyMatcher", key));
+        }
+        if (HasValueMatcher)
+        {
+            var value = new Map();
+            if (ValueImage is not null)
+            {
+                value.Items.Add(new MapItem("image", ValueImage));
+            }
+            if (ValueImageRepo is not null)
+            {
+                value.Items.Add(new MapItem("imageRepo", ValueImageRepo));
+            }
+            map.Items.Add(new MapItem("valueMatcher", value));
+        }
+        if (Strategy is { } strategy)
+        {
+            var body = new Map();
+            if (NestedRules.Count > 0)
+            {
+                body.Items.Add(new MapItem("searchRules", new YamlArray(NestedRules.Select(r => new ArrayItem(r.ToNode())))));
+            }
+            string name = strategy switch
+            {
+                UpdateStrategyKind.None => "none",
+                UpdateStrategyKind.Json => "json",
+                UpdateStrategyKind.Yaml => "yaml",
+                _ => "entireValue",
+            };
+            map.Items.Add(new MapItem("updateStrategy", new Map([new MapItem(name, body)])));
+        }
+        return map;
     }
 }

@@ -2,36 +2,32 @@ using Hull.Yaml;
 
 namespace Hull.Images.Resolving;
 
-/// <summary>How kbld came by a digest reference, as recorded in its annotations.</summary>
-public abstract record ImageOrigin
+/// <summary>How kbld came by a digest reference: one entry of an <c>origins</c> list, as kbld writes it.</summary>
+public static class ImageOrigin
 {
-    private protected ImageOrigin() { }
+    /// <summary>A tag resolved against a registry: <c>resolved: {tag, url}</c>.</summary>
+    public static Map Resolved(string? tag, string url)
+    {
+        var body = new Map();
+        if (!string.IsNullOrEmpty(tag))
+        {
+            body.Items.Add(new MapItem("tag", tag));
+        }
+        body.Items.Add(new MapItem("url", url));
+        return new Map([new MapItem("resolved", body)]);
+    }
 
-    /// <summary>The origin as kbld writes it (one entry of an <c>origins</c> list).</summary>
-    public abstract Map ToNode();
-}
+    /// <summary>A reference taken as given from an override or a lock: <c>preresolved: {url}</c>.</summary>
+    public static Map Preresolved(string url) => new([new MapItem("preresolved", new Map([new MapItem("url", url)]))]);
 
-/// <summary>A tag resolved against a registry: <c>resolved: {tag, url}</c>.</summary>
-/// <param name="Tag">The tag that was resolved.</param>
-/// <param name="Url">The reference as written.</param>
-public sealed record ResolvedOrigin(string Tag, string Url) : ImageOrigin
-{
-    /// <inheritdoc/>
-    public override Map ToNode() => new([new MapItem("resolved", new Map([new MapItem("tag", Tag), new MapItem("url", Url)]))]);
-}
-
-/// <summary>A reference taken as given from an override or lock: <c>preresolved: {url}</c>.</summary>
-/// <param name="Url">The reference used.</param>
-public sealed record PreresolvedOrigin(string Url) : ImageOrigin
-{
-    /// <inheritdoc/>
-    public override Map ToNode() => new([new MapItem("preresolved", new Map([new MapItem("url", Url)]))]);
-}
-
-/// <summary>An origin carried over from an existing <c>kbld.k14s.io/images</c> annotation, kept as written.</summary>
-/// <param name="Node">The origin's YAML.</param>
-public sealed record KeptOrigin(Map Node) : ImageOrigin
-{
-    /// <inheritdoc/>
-    public override Map ToNode() => (Map)Node.DeepCopy();
+    /// <summary>One image chosen from an index by <c>--platform</c>: <c>platformSelected: {index, os, architecture, variant}</c>.</summary>
+    public static Map PlatformSelected(string index, PlatformSelector platform)
+    {
+        var body = new Map([new MapItem("index", index), new MapItem("os", platform.Os), new MapItem("architecture", platform.Architecture)]);
+        if (platform.Variant is { Length: > 0 } variant)
+        {
+            body.Items.Add(new MapItem("variant", variant));
+        }
+        return new Map([new MapItem("platformSelected", body)]);
+    }
 }

@@ -1,18 +1,20 @@
 using Hull.Oci;
+using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Oci.Registry;
 using Hull.Oci.Storage;
+using Hull.Yaml;
 
 namespace Hull.Images.Resolving;
 
 /// <summary>
 /// Resolves tags with a HEAD on the manifest, in a registry or an OCI layout (<c>oci:PATH:TAG</c>). References by
-/// digest are kept without asking. An index stays an index unless a platform selects one of its images.
+/// digest are normalised without asking. An index stays an index unless a platform selects one of its images.
 /// </summary>
 public sealed class StoreDigestResolver(RegistryClient registry, PlatformSelector? platform = null) : IDigestResolver
 {
     /// <inheritdoc/>
-    public async Task<string> ResolveAsync(string image, CancellationToken cancellationToken = default)
+    public async Task<ResolvedReference> ResolveAsync(string image, CancellationToken cancellationToken = default)
     {
         ImageLocation location;
         try
@@ -21,23 +23,54 @@ public sealed class StoreDigestResolver(RegistryClient registry, PlatformSelecto
         }
         catch (OciException e)
         {
-            throw new ImagesException($"invalid reference: {e.Message}");
-        }
-        if (location.Digest is not null && platform is null)
-        {
-            return WithDigest(location, location.Digest);
+            throw new ImagesException(image.Contains('@', StringComparison.Ordinal)
+                ? $"Expected valid digest reference, but found '{image}', reason: {e.Message}"
+                : $"invalid reference: {e.Message}");
         }
         var store = ImageStores.Open(location, registry);
-        var descriptor = await store.ResolveAsync(location is ImageReference ? location.Identifier ?? ImageReference.DefaultTag : location.Identifier, cancellationToken).ConfigureAwait(false);
-        var digest = descriptor.Digest;
-        if (platform is not null && Hull.Oci.Manifests.MediaTypes.IsIndex(descriptor.MediaType))
+        string url;
+        var origins = new List<Map>();
+        string? mediaType = null;
+        Digest resolved;
+        if (location.Digest is { } digest)
         {
-            var index = (await store.GetManifestAsync(digest.ToString(), cancellationToken).ConfigureAwait(false)).AsIndex();
-            var child = index.Manifests.FirstOrDefault(m => platform.Matches(m.Platform))
-                ?? throw new ImagesException($"image index has no image for platform {platform} (it has: {string.Join(", ", index.Manifests.Select(m => m.Platform?.ToString() ?? "?"))})");
-            digest = child.Digest;
+            resolved = digest;
+            url = WithDigest(location, digest);
         }
-        return WithDigest(location, digest);
+        else
+        {
+            string? tag = location is ImageReference ? location.Tag ?? ImageReference.DefaultTag : location.Tag;
+            var descriptor = await store.ResolveAsync(tag, cancellationToken).ConfigureAwait(false);
+            resolved = descriptor.Digest;
+            url = WithDigest(location, resolved);
+            mediaType = descriptor.MediaType;
+            origins.Add(ImageOrigin.Resolved(tag, image));
+        }
+        if (platform is null)
+        {
+            return new ResolvedReference(url, origins);
+        }
+        // As kbld: a platform is only applied to indexes; an image is fine as it is.
+        if (mediaType is not null && !MediaTypes.IsIndex(mediaType))
+        {
+            return new ResolvedReference(url, origins);
+        }
+        var manifest = await store.GetManifestAsync(resolved.ToString(), cancellationToken).ConfigureAwait(false);
+        if (!MediaTypes.IsIndex(manifest.MediaType))
+        {
+            return new ResolvedReference(url, origins);
+        }
+        var matches = manifest.AsIndex().Manifests.Where(m => platform.Matches(m.Platform)).ToList();
+        if (matches.Count == 0)
+        {
+            throw new ImagesException($"Expected to find one image under index '{url}' with matching platform {platform}, but found none");
+        }
+        if (matches.Count > 1)
+        {
+            throw new ImagesException($"Expected to find only one image under index '{url}' with matching platform {platform}, but found more than one");
+        }
+        origins.Add(ImageOrigin.PlatformSelected(url, platform));
+        return new ResolvedReference(WithDigest(location, matches[0].Digest), origins);
     }
 
     private static string WithDigest(ImageLocation location, Digest digest) => location switch

@@ -1,46 +1,41 @@
 using Hull.Images.Config;
+using Hull.Images.Output;
 using Hull.Yaml;
 
 namespace Hull.Images.Search;
 
 /// <summary>
-/// Finds image references in a document by kbld's search rules: the first rule matching a string value wins,
-/// configured rules before the default <c>image</c> key rule.
+/// Finds image references by kbld's search rules. Every map value and array item is offered to the rules in
+/// order (configured rules, then the default <c>image</c> key rule); the first rule that matches decides what
+/// happens to it, and a matched value is not searched further.
 /// </summary>
 public sealed class ImageFinder
 {
     private readonly IReadOnlyList<SearchRule> _rules;
 
-    /// <summary>Creates a finder trying <paramref name="rules"/> and then the default rule.</summary>
-    public ImageFinder(IEnumerable<SearchRule> rules) => _rules = [.. rules, SearchRule.Default];
+    /// <summary>Creates a finder trying exactly <paramref name="rules"/> (include <see cref="SearchRule.Default"/> yourself).</summary>
+    public ImageFinder(IReadOnlyList<SearchRule> rules) => _rules = rules;
 
     /// <summary>
-    /// The sites in a value, in document order. Sites inside embedded JSON/YAML strings come with a finaliser in
-    /// <paramref name="finalisers"/> that re-writes the string once the sites have been set.
+    /// The sites in a value, in document order. Strings holding embedded JSON/YAML get a finaliser in
+    /// <paramref name="finalisers"/> that writes them back (re-encoded, as kbld does) once their sites are set.
     /// </summary>
-    public List<ImageSite> Find(object? root, List<Action> finalisers, string where)
+    public List<ImageSite> Find(object? root, List<Action> finalisers)
     {
         var sites = new List<ImageSite>();
-        Walk(root, new List<object>(), sites, finalisers, where);
+        Walk(root, new List<object>(), sites, finalisers);
         return sites;
     }
 
-    private void Walk(object? value, List<object> path, List<ImageSite> sites, List<Action> finalisers, string where)
+    private void Walk(object? value, List<object> path, List<ImageSite> sites, List<Action> finalisers)
     {
         switch (value)
         {
             case Map map:
                 foreach (var item in map.Items)
                 {
-                    path.Add(item.Key?.ToString() ?? "");
-                    if (item.Value is string s)
-                    {
-                        Visit(s, path, v => item.Value = v, sites, finalisers, where);
-                    }
-                    else
-                    {
-                        Walk(item.Value, path, sites, finalisers, where);
-                    }
+                    path.Add(GoYaml.KeyText(item.Key));
+                    Offer(item.Value, path, v => item.Value = v, sites, finalisers);
                     path.RemoveAt(path.Count - 1);
                 }
                 break;
@@ -49,52 +44,77 @@ public sealed class ImageFinder
                 {
                     var item = array.Items[i];
                     path.Add(i);
-                    if (item.Value is string s)
-                    {
-                        Visit(s, path, v => item.Value = v, sites, finalisers, where);
-                    }
-                    else
-                    {
-                        Walk(item.Value, path, sites, finalisers, where);
-                    }
+                    Offer(item.Value, path, v => item.Value = v, sites, finalisers);
                     path.RemoveAt(path.Count - 1);
                 }
                 break;
         }
     }
 
-    private void Visit(string value, List<object> path, Action<string> set, List<ImageSite> sites, List<Action> finalisers, string where)
+    private void Offer(object? value, List<object> path, Action<string> set, List<ImageSite> sites, List<Action> finalisers)
     {
-        var rule = _rules.FirstOrDefault(r => r.Matches(path, value));
-        switch (rule?.Strategy)
+        SearchRule? rule = null;
+        foreach (var r in _rules)
         {
-            case null or UpdateStrategyKind.None:
+            if (r.Matches(path, value))
+            {
+                rule = r;
+                break;
+            }
+        }
+        if (rule is null)
+        {
+            Walk(value, path, sites, finalisers);
+            return;
+        }
+        if (value is not string text)
+        {
+            return;
+        }
+        switch (rule.EffectiveStrategy)
+        {
+            case UpdateStrategyKind.None:
                 return;
             case UpdateStrategyKind.EntireValue:
-                sites.Add(new ImageSite(value, set));
+                sites.Add(new ImageSite(text, set));
+                return;
+            case UpdateStrategyKind.Json:
+                Embedded(text, rule, allowYaml: false, set, sites, finalisers);
                 return;
             default:
-                bool json = rule.Strategy == UpdateStrategyKind.Json;
-                string at = $"{where} ({string.Join('.', path)})";
-                DocumentSet embedded;
-                try
-                {
-                    embedded = YamlParser.Parse(value, at, new YamlParseOptions { WithoutComments = true });
-                }
-                catch (YamlException e)
-                {
-                    throw new ImagesException($"{at}: value is not {(json ? "JSON" : "YAML")} as its search rule's updateStrategy says: {e.Message}");
-                }
-                var inner = new ImageFinder(rule.NestedRules);
-                var docs = embedded.Items.Where(d => !d.Injected).ToList();
-                foreach (var doc in docs)
-                {
-                    sites.AddRange(inner.Find(doc.Value, finalisers, at));
-                }
-                finalisers.Add(() => set(json
-                    ? string.Concat(docs.Select(d => Hull.Images.Output.CompactJson.Emit(d.Value)))
-                    : YamlEmitter.EmitDocuments(docs)));
+                Embedded(text, rule, allowYaml: true, set, sites, finalisers);
                 return;
         }
+    }
+
+    // kbld prefers JSON (JSON is YAML too) and re-encodes what it decoded; text that is neither is left alone.
+    private void Embedded(string text, SearchRule rule, bool allowYaml, Action<string> set, List<ImageSite> sites, List<Action> finalisers)
+    {
+        var inner = new ImageFinder([.. rule.NestedRules, SearchRule.Default]);
+        if (GoJson.TryParse(text, out var json))
+        {
+            sites.AddRange(inner.Find(json, finalisers));
+            finalisers.Add(() => set(GoJson.Emit(json)));
+            return;
+        }
+        if (!allowYaml)
+        {
+            return;
+        }
+        DocumentSet stream;
+        try
+        {
+            stream = YamlParser.Parse(text, "embedded", new YamlParseOptions { WithoutComments = true });
+        }
+        catch (YamlException)
+        {
+            return;
+        }
+        var docs = stream.Items.Where(d => !d.Injected && d.Value is not null).ToList();
+        foreach (var doc in docs)
+        {
+            sites.AddRange(inner.Find(doc.Value, finalisers));
+        }
+        finalisers.Add(() => set(string.Concat(docs.Select(d => "---\n" + GoYaml.Emit(d.Value)))));
     }
 }
