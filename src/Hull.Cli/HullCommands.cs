@@ -32,6 +32,8 @@ public static class HullCommands
         root.Subcommands.Add(Commands.BundleCommand.Create());
         root.Subcommands.Add(Commands.FmtCommand.Create());
         root.Subcommands.Add(Commands.ResolveCommand.Create());
+        root.Subcommands.Add(Commands.RepoCommand.Create());
+        root.Subcommands.Add(Commands.PackageCommand.Create());
         return root;
     }
 

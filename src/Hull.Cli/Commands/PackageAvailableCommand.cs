@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using Hull.Packaging.Available;
+using Hull.Packaging.Repositories;
+using Hull.Packaging.Sources;
+
+namespace Hull.Cli.Commands;
+
+/// <summary>`hull package available list|get`: the packages and versions of one or more repositories.</summary>
+public static class PackageAvailableCommand
+{
+    /// <summary>`available list [NAME]`: every package with its latest version, or one package's versions.</summary>
+    public static Command List()
+    {
+        var name = new Argument<string?>("NAME") { Description = "List this package's versions", Arity = ArgumentArity.ZeroOrOne };
+        var repos = new RepositoryOptions();
+        var command = new Command("list", "List packages (NAME, DISPLAY-NAME, SHORT-DESCRIPTION, LATEST-VERSION), or the versions of one") { name };
+        repos.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = await repos.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
+            bool several = loaded.Count > 1;
+            string? wanted = parse.GetValue(name);
+            var table = wanted is null
+                ? new TextTable(several ? ["NAME", "DISPLAY-NAME", "SHORT-DESCRIPTION", "LATEST-VERSION", "REPOSITORY"] : ["NAME", "DISPLAY-NAME", "SHORT-DESCRIPTION", "LATEST-VERSION"])
+                : new TextTable(several ? ["NAME", "VERSION", "RELEASED-AT", "REPOSITORY"] : ["NAME", "VERSION", "RELEASED-AT"]);
+            if (wanted is null)
+            {
+                foreach (var (source, contents) in loaded)
+                {
+                    foreach (string refName in contents.PackageNames)
+                    {
+                        var spec = contents.Metadata.GetValueOrDefault(refName)?.Metadata.Spec;
+                        table.Add(refName, spec?.DisplayName, spec?.ShortDescription, Latest(contents, refName), source.Name);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var (source, contents) in Containing(loaded, wanted))
+                {
+                    foreach (var version in contents.Versions(wanted))
+                    {
+                        table.Add(wanted, version.Version.ToString(), ReleasedAt(version), source.Name);
+                    }
+                }
+            }
+            table.WriteTo(parse.InvocationConfiguration.Output);
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>`available get NAME[/VERSION]`: a package's description and versions, or one version's details and values schema.</summary>
+    public static Command Get()
+    {
+        var target = new Argument<string>("NAME[/VERSION]") { Description = "The package, and optionally the version (default: metadata and versions)" };
+        var repos = new RepositoryOptions();
+        var command = new Command("get", "Show a package, or one version with its values schema (KEY, TYPE, DEFAULT, DESCRIPTION)") { target };
+        repos.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string text = parse.GetValue(target)!;
+            int slash = text.IndexOf('/', StringComparison.Ordinal);
+            string refName = slash < 0 ? text : text[..slash];
+            string? version = slash < 0 ? null : text[(slash + 1)..];
+            var loaded = await repos.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
+            var (source, contents) = Containing(loaded, refName)[0];
+            var output = parse.InvocationConfiguration.Output;
+            var meta = contents.Metadata.GetValueOrDefault(refName)?.Metadata.Spec;
+            if (version is null)
+            {
+                Fields(output, [
+                    ("NAME", refName),
+                    ("DISPLAY-NAME", meta?.DisplayName),
+                    ("CATEGORIES", meta?.Categories is { } categories ? string.Join(", ", categories) : null),
+                    ("SHORT-DESCRIPTION", meta?.ShortDescription),
+                    ("LONG-DESCRIPTION", meta?.LongDescription),
+                    ("PROVIDER", meta?.ProviderName),
+                    ("MAINTAINERS", meta?.Maintainers is { } m ? string.Join(", ", m.Select(x => x.Name)) : null),
+                    ("SUPPORT-DESCRIPTION", meta?.SupportDescription),
+                    ("REPOSITORY", source.Name),
+                ]);
+                output.WriteLine();
+                var versions = new TextTable("VERSION", "RELEASED-AT");
+                foreach (var v in contents.Versions(refName))
+                {
+                    versions.Add(v.Version.ToString(), ReleasedAt(v));
+                }
+                versions.WriteTo(output);
+                return HullApp.Success;
+            }
+            var package = contents.Find(refName, version);
+            var spec = package.Package.Spec;
+            Fields(output, [
+                ("NAME", refName),
+                ("VERSION", spec.Version),
+                ("RELEASED-AT", ReleasedAt(package)),
+                ("DISPLAY-NAME", meta?.DisplayName),
+                ("SHORT-DESCRIPTION", meta?.ShortDescription),
+                ("PACKAGE-PROVIDER", meta?.ProviderName),
+                ("MINIMUM-CAPACITY-REQUIREMENTS", spec.CapacityRequirementsDescription),
+                ("LONG-DESCRIPTION", meta?.LongDescription),
+                ("MAINTAINERS", meta?.Maintainers is { } people ? string.Join(", ", people.Select(x => x.Name)) : null),
+                ("RELEASE-NOTES", spec.ReleaseNotes),
+                ("LICENSE", spec.Licenses is { } licenses ? string.Join(", ", licenses) : null),
+                ("BUNDLE", string.Join(", ", (spec.Template?.Spec?.Fetch ?? []).Select(f => f.ImgpkgBundle?.Image).OfType<string>())),
+                ("REPOSITORY", source.Name),
+            ]);
+            output.WriteLine();
+            var rows = ValuesSchemaRows.From(spec.ValuesSchema?.OpenAPIv3);
+            if (rows.Count == 0)
+            {
+                output.WriteLine("No values schema.");
+                return HullApp.Success;
+            }
+            var schema = new TextTable("KEY", "TYPE", "DEFAULT", "DESCRIPTION");
+            foreach (var row in rows)
+            {
+                schema.Add(row.Key, row.Type, row.Default, row.Description);
+            }
+            schema.WriteTo(output);
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    // A package may live in several repositories; each is listed, the first added wins for 'get'.
+    private static List<(RepositorySource Source, RepositoryContents Contents)> Containing(
+        IReadOnlyList<(RepositorySource Source, RepositoryContents Contents)> loaded, string refName)
+    {
+        var found = loaded.Where(r => r.Contents.PackageNames.Contains(refName, StringComparer.Ordinal)).ToList();
+        if (found.Count == 0)
+        {
+            // Let the first repository explain, with its list of packages and a suggestion.
+            loaded[0].Contents.Versions(refName);
+        }
+        return found;
+    }
+
+    private static string Latest(RepositoryContents contents, string refName)
+    {
+        try
+        {
+            var versions = contents.Versions(refName);
+            return (versions.LastOrDefault(v => !v.Version.IsPrerelease) ?? versions[^1]).Version.ToString();
+        }
+        catch (RepositoryException)
+        {
+            return "";
+        }
+    }
+
+    // tanzu prints Go's time format.
+    private static string ReleasedAt(RepositoryPackage package) =>
+        package.Package.Spec.ReleasedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss '+0000 UTC'", CultureInfo.InvariantCulture) ?? "";
+
+    private static void Fields(TextWriter output, (string Name, string? Value)[] fields)
+    {
+        int width = fields.Max(f => f.Name.Length) + 2;
+        foreach (var (fieldName, value) in fields)
+        {
+            output.WriteLine($"{(fieldName + ":").PadRight(width)}{(value ?? "").ReplaceLineEndings(" ")}".TrimEnd());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Hull.Cli.Commands;
+
+/// <summary>`hull package`: packages in repositories (available list, available get).</summary>
+public static class PackageCommand
+{
+    /// <summary>Builds the `package` command tree.</summary>
+    public static Command Create()
+    {
+        var package = new Command("package", "Carvel packages: what repositories offer");
+        package.Options.Add(RepositoryOptions.ListFile);
+        var available = new Command("available", "Packages available in repositories, like 'tanzu package available'");
+        available.Subcommands.Add(PackageAvailableCommand.List());
+        available.Subcommands.Add(PackageAvailableCommand.Get());
+        package.Subcommands.Add(available);
+        return package;
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Hull.Bundles.Images;
+using Hull.Oci.Registry;
+using Hull.Packaging.Sources;
+
+namespace Hull.Cli.Commands;
+
+/// <summary>`hull repo`: the user's named package repositories (add, list, remove) and checking a repository.</summary>
+public static class RepoCommand
+{
+    /// <summary>Builds the `repo` command tree.</summary>
+    public static Command Create()
+    {
+        var repo = new Command("repo", "Package repositories: keep a list of named repositories (channels), check a repository's contents");
+        repo.Options.Add(RepositoryOptions.ListFile);
+        repo.Subcommands.Add(Add());
+        repo.Subcommands.Add(List());
+        repo.Subcommands.Add(Remove());
+        repo.Subcommands.Add(Check());
+        return repo;
+    }
+
+    private static Command Add()
+    {
+        var name = new Argument<string>("NAME") { Description = "The repository's name (lowercase letters, digits, '-')" };
+        var location = new Argument<string>("LOCATION") { Description = "A folder, oci:PATH[:TAG], or a registry reference of the repository bundle" };
+        var command = new Command("add", "Add a named repository") { name, location };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+            var added = list.Add(parse.GetValue(name)!, parse.GetValue(location)!);
+            await list.SaveAsync(cancellationToken).ConfigureAwait(false);
+            parse.InvocationConfiguration.Output.WriteLine($"Added repository '{added.Name}' ({added.Location})");
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List the named repositories");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+            var table = new TextTable("NAME", "KIND", "LOCATION");
+            foreach (var source in list.All)
+            {
+                table.Add(source.Name, source.Kind.ToString().ToLowerInvariant(), source.Location);
+            }
+            table.WriteTo(parse.InvocationConfiguration.Output);
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var name = new Argument<string>("NAME") { Description = "The repository's name" };
+        var command = new Command("remove", "Remove a named repository") { name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+            var removed = list.Remove(parse.GetValue(name)!);
+            await list.SaveAsync(cancellationToken).ConfigureAwait(false);
+            parse.InvocationConfiguration.Output.WriteLine($"Removed repository '{removed.Name}' ({removed.Location})");
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Check()
+    {
+        var target = new Argument<string>("REPOSITORY") { Description = "A name from 'hull repo list', a folder, oci:PATH[:TAG] or a registry reference" };
+        var registry = new RegistryFlags();
+        var command = new Command("check", "Read a repository as kapp-controller would and report every problem and warning") { target };
+        registry.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+            string wanted = parse.GetValue(target)!;
+            var source = list.Find(wanted) ?? new RepositorySource(wanted, wanted);
+            using var client = new RegistryClient(registry.Read(parse));
+            var contents = await RepositoryLoader.LoadAsync(source, new StoreResolver(client), cancellationToken).ConfigureAwait(false);
+            var output = parse.InvocationConfiguration.Output;
+            foreach (string warning in contents.Warnings)
+            {
+                output.WriteLine($"Warning: {warning}");
+            }
+            int versions = contents.Packages.Count();
+            output.WriteLine($"{contents.Origin}: {contents.PackageNames.Count} packages, {versions} versions, {contents.ImagesLock?.Images.Count ?? 0} locked images");
+            output.WriteLine("Succeeded");
+            return HullApp.Success;
+        });
+        return command;
+    }
+}
