@@ -4,6 +4,7 @@ using Hull.Starlark.Values;
 using Hull.Templating.Evaluation;
 using Hull.Templating.Files;
 using Hull.Templating.Modules;
+using Hull.Templating.Overlays;
 using Hull.Templating.Values;
 using Hull.Templating.Yaml;
 using Hull.Yaml;
@@ -127,6 +128,7 @@ public static class TemplateRenderer
                 ? new RenderedFile(file.RelativePath, file.Kind) { Text = root?.ToString() ?? "" }
                 : new RenderedFile(file.RelativePath, file.Kind) { Yaml = (DocumentSet?)root });
         }
+        DeclarativeOverlays.Apply(outputs, () => loader.NewThread("overlays"));
         return new RenderResult(outputs);
     }
 

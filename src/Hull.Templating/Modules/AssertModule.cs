@@ -29,7 +29,7 @@ public static class AssertModule
         HostFunction.Create("assert.fail", a =>
         {
             a.Exactly(1);
-            throw new HostError(a.Positional[0] is StringValue s ? s.Value : a.Positional[0].Repr());
+            throw new HostError("fail: " + (a.Positional[0] is StringValue s ? s.Value : a.Positional[0].Repr()));
         }),
         HostFunction.Create("assert.try_to", a =>
         {

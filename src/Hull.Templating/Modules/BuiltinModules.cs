@@ -28,6 +28,7 @@ public sealed class BuiltinModules
         Add("template", TemplateModule);
         Add("assert", AssertModule.Create);
         Add("data", data.Create);
+        Add("overlay", OverlayModule.Create);
     }
 
     /// <summary>Adds or replaces a module (issues for overlays and libraries extend the set through this).</summary>

@@ -22,6 +22,12 @@ public sealed partial record ConformanceCase(string Name, string FullPath, strin
     /// <summary>Whether the case expects a failure.</summary>
     public bool ExpectsError => Expected.StartsWith("ERR:", StringComparison.Ordinal);
 
+    /// <summary>Prefix of expectations written as `-o pos` output.</summary>
+    public const string PositionsHeader = "OUTPUT POSITION:\n";
+
+    /// <summary>Whether the case expects `-o pos` output rather than YAML.</summary>
+    public bool ExpectsPositions => Expected.StartsWith(PositionsHeader, StringComparison.Ordinal);
+
     /// <summary>Whether the input is a text template (texttemplate folder).</summary>
     public bool IsText => Name.StartsWith("texttemplate/", StringComparison.Ordinal);
 

@@ -21,7 +21,9 @@ public static class ConformanceRunner
                 options.DataValues.AddPlainYaml("fixture.yml", ConformanceCase.Fixture);
             }
             var result = TemplateRenderer.Render(files, options);
-            actual = c.IsText ? result.Files[0].Text ?? "" : result.CombinedYaml();
+            actual = c.IsText ? result.Files[0].Text ?? ""
+                : c.ExpectsPositions ? ConformanceCase.PositionsHeader + result.CombinedPositions()
+                : result.CombinedYaml();
             failed = false;
         }
         catch (TemplateException ex)

@@ -6,7 +6,7 @@ public static class ConformanceSuite
     /// <summary>../shared/conformance/ytt relative to the repository root.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every case in scope: yamltemplate (minus ytt-library/overlay) and texttemplate.</summary>
+    /// <summary>Every case in scope: yamltemplate and texttemplate.</summary>
     public static IReadOnlyList<string> CaseNames { get; } = ListCases();
 
     /// <summary>Known failures: case name to reason.</summary>
@@ -29,11 +29,7 @@ public static class ConformanceSuite
         var names = new List<string>();
         foreach (var f in Directory.EnumerateFiles(Path.Combine(Root, "yamltemplate"), "*.tpltest", SearchOption.AllDirectories))
         {
-            string name = Path.GetRelativePath(Root, f).Replace('\\', '/');
-            if (!name.StartsWith("yamltemplate/ytt-library/overlay/", StringComparison.Ordinal))
-            {
-                names.Add(name);
-            }
+            names.Add(Path.GetRelativePath(Root, f).Replace('\\', '/'));
         }
         foreach (var f in Directory.EnumerateFiles(Path.Combine(Root, "texttemplate")))
         {
