@@ -1,0 +1,165 @@
+using System.Text;
+using Hull.Bundles.Contents;
+using Hull.Bundles.Locks;
+using Hull.Oci.References;
+using Hull.Packaging.Resources;
+using Hull.Packaging.Resources.Serialization;
+
+namespace Hull.Packaging.Repositories;
+
+/// <summary>
+/// Assembles a package repository bundle's files in kapp-controller's layout: <c>packages/&lt;refName&gt;/metadata.yml</c>,
+/// <c>packages/&lt;refName&gt;/&lt;version&gt;.yml</c>, and <c>.imgpkg/images.yml</c> listing every package bundle by
+/// digest so <c>imgpkg copy</c> relocates them with the repository. Released versions are immutable: adding a
+/// version that exists with different content is an error.
+/// </summary>
+public sealed class RepositoryBuilder
+{
+    private readonly SortedDictionary<string, (PackageMetadata Resource, string From)> _metadata = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string RefName, string Version), (Package Resource, string From)> _packages = [];
+    private readonly List<string> _problems = [];
+
+    /// <summary>Starts from an existing repository's packages and metadata (to release new versions into it).</summary>
+    public RepositoryBuilder AddExisting(RepositoryContents contents)
+    {
+        foreach (var meta in contents.Metadata.Values)
+        {
+            _metadata[meta.Metadata.Metadata.Name!] = (meta.Metadata, $"{contents.Origin}: {meta.File}");
+        }
+        foreach (var package in contents.Packages)
+        {
+            _packages[(package.RefName, package.Version.ToString())] = (package.Package with { Metadata = package.Package.Metadata with { Namespace = null } }, $"{contents.Origin}: {package.File}");
+        }
+        return this;
+    }
+
+    /// <summary>Adds every Package and PackageMetadata of a YAML file; other kinds are problems.</summary>
+    public RepositoryBuilder AddFile(string text, string file)
+    {
+        ResourceDocuments read;
+        try
+        {
+            read = ResourceYaml.Read(text, file);
+        }
+        catch (ResourceException ex)
+        {
+            _problems.Add(ex.Message);
+            return this;
+        }
+        foreach (var document in read.Documents)
+        {
+            string from = $"{file} (document {document.Document})";
+            switch (document.Resource)
+            {
+                case PackageMetadata meta:
+                    _metadata[meta.Metadata.Name ?? ""] = (meta, from);
+                    break;
+                case Package package:
+                    Add(package, from);
+                    break;
+                default:
+                    _problems.Add($"{from}: {document.Resource.Kind} '{document.Resource.Metadata.Name}' does not belong in a repository (only Package and PackageMetadata)");
+                    break;
+            }
+        }
+        return this;
+    }
+
+    /// <summary>Adds one package version; an existing version must be identical.</summary>
+    public RepositoryBuilder Add(Package package, string from)
+    {
+        string version = RepositoryContents.ParseVersion(package.Spec.Version)?.ToString() ?? package.Spec.Version ?? "";
+        var key = (package.Spec.RefName ?? "", version);
+        // The repository's namespace is the PackageRepository's: kapp-controller places its packages there.
+        var stored = package with { Metadata = package.Metadata with { Namespace = null } };
+        if (_packages.TryGetValue(key, out var existing))
+        {
+            // Re-adding a released version unchanged is harmless; changing it would break installs pinned to it.
+            if (ResourceYaml.Emit(existing.Resource) != ResourceYaml.Emit(stored))
+            {
+                _problems.Add($"{from}: package '{key.Item1}' version '{package.Spec.Version}' is already released ({existing.From}) with different content; released versions are immutable, release a new version");
+            }
+            return this;
+        }
+        _packages[key] = (stored, from);
+        return this;
+    }
+
+    /// <summary>The bundle's files in canonical layout, checked as <see cref="RepositoryReader"/> checks a repository.</summary>
+    /// <exception cref="RepositoryException">Every problem found (malformed or duplicate resources, bundles not locked by digest).</exception>
+    public IReadOnlyList<RepositoryFile> Build(string origin)
+    {
+        var problems = new List<string>(_problems);
+        var files = new List<RepositoryFile>();
+        var locked = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (name, (meta, _)) in _metadata)
+        {
+            var clean = meta with { Metadata = meta.Metadata with { Namespace = null } };
+            files.Add(new RepositoryFile(RepositoryLayout.MetadataPath(name), ResourceYaml.Emit(clean)));
+        }
+        foreach (var ((refName, version), (package, from)) in _packages.OrderBy(p => p.Key.RefName, StringComparer.Ordinal).ThenBy(p => p.Key.Version, StringComparer.Ordinal))
+        {
+            files.Add(new RepositoryFile(RepositoryLayout.PackagePath(refName, version), ResourceYaml.Emit(package)));
+            foreach (var fetch in package.Spec.Template?.Spec?.Fetch ?? [])
+            {
+                if (fetch.ImgpkgBundle?.Image is not string image)
+                {
+                    continue;
+                }
+                if (!ImageReference.TryParse(image, out var reference) || reference.Digest is null)
+                {
+                    problems.Add($"{from}: spec.template.spec.fetch[].imgpkgBundle.image: '{image}' is not referenced by digest; lock it first (hull resolve -f FILE) so the repository pins exactly what was tested");
+                    continue;
+                }
+                locked.Add(image);
+            }
+        }
+        var imagesLock = new ImagesLock { Images = locked.Select(i => new ImagesLockEntry(i)).ToList() };
+        files.Add(new RepositoryFile(BundleFiles.ImagesLockPath, Encoding.UTF8.GetString(LockYaml.Emit(imagesLock))));
+        if (problems.Count > 0)
+        {
+            throw new RepositoryException(origin, problems);
+        }
+        // The same checks a reader applies (names, versions, duplicates), so what Hull writes Hull can read back.
+        RepositoryReader.Read(origin, files);
+        return files;
+    }
+
+    /// <summary>Writes the files into a new folder beside <paramref name="directory"/>, then moves it into place.</summary>
+    public async Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, CancellationToken cancellationToken)
+    {
+        var files = Build(directory);
+        string target = Path.GetFullPath(directory);
+        string parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        string temp = Path.Combine(parent, $".{Path.GetFileName(target)}.hull-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var file in files)
+            {
+                string path = Path.Combine(temp, file.Path.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, file.Text, cancellationToken).ConfigureAwait(false);
+            }
+            // Swap by renames so the folder is always either the old repository or the new one.
+            string old = temp + ".old";
+            if (Directory.Exists(target))
+            {
+                Directory.Move(target, old);
+            }
+            Directory.Move(temp, target);
+            if (Directory.Exists(old))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+        return files;
+    }
+}
