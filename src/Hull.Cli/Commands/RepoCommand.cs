@@ -17,6 +17,7 @@ public static class RepoCommand
         repo.Subcommands.Add(List());
         repo.Subcommands.Add(Remove());
         repo.Subcommands.Add(Check());
+        repo.Subcommands.Add(RepoReleaseCommand.Create());
         return repo;
     }
 

@@ -126,9 +126,13 @@ public sealed class RepositoryBuilder
     }
 
     /// <summary>Writes the files into a new folder beside <paramref name="directory"/>, then moves it into place.</summary>
-    public async Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, CancellationToken cancellationToken) =>
+        WriteAsync(directory, directory, cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync(string, CancellationToken)"/>, naming the repository <paramref name="origin"/> in errors.</summary>
+    public async Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, string origin, CancellationToken cancellationToken)
     {
-        var files = Build(directory);
+        var files = Build(origin);
         string target = Path.GetFullPath(directory);
         string parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);

@@ -29,7 +29,7 @@ public static class RepositoryPublisher
         try
         {
             // Build (and so validate) before anything is pushed: a bad repository leaves the registry untouched.
-            var files = await builder.WriteAsync(staging, cancellationToken).ConfigureAwait(false);
+            var files = await builder.WriteAsync(staging, target.ToString()!, cancellationToken).ConfigureAwait(false);
             var push = await BundlePusher.PushAsync(
                 stores,
                 new PushRequest(target, new LayerOptions([staging], LayerOptions.DefaultExclusions), Bundle: true, new Dictionary<string, string>()),
