@@ -141,4 +141,39 @@ public sealed class ResolveCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("please provide only one of '--lock-output' or '--imgpkg-lock-output'", err);
     }
+
+    [Fact]
+    public async Task ReadsHttpUrlsAndCommaSeparatedFiles()
+    {
+        using var listener = new System.Net.HttpListener();
+        int port;
+        for (int attempt = 0; ; attempt++)
+        {
+            port = Random.Shared.Next(20000, 60000);
+            listener.Prefixes.Clear();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                break;
+            }
+            catch (System.Net.HttpListenerException) when (attempt < 10)
+            {
+            }
+        }
+        var serving = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            byte[] body = Encoding.UTF8.GetBytes("spec:\n  image: served:1\n");
+            context.Response.ContentLength64 = body.Length;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+        string local = Path.Combine(_tmp, "local.yml");
+        File.WriteAllText(local, "image: local:2\n");
+        var (code, output, err) = await Run("resolve", "-f", $"http://127.0.0.1:{port}/config.yml,{local}", "--unresolved-inspect");
+        await serving;
+        Assert.True(code == 0, err);
+        Assert.Equal("- image: local:2\n- image: served:1\n", output);
+    }
 }
