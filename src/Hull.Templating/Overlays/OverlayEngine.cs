@@ -286,7 +286,7 @@ public sealed class OverlayEngine(StarlarkThread thread)
                     for (int d = 0; d < docs.Count; d++)
                     {
                         var doc = docs[d];
-                        if (doc.Injected) continue;
+                        if (IsPlaceholder(doc, d)) continue;
                         if (MatcherInvocation.Matches(thread, spec.By, global, doc.Value, right.Value))
                         {
                             idx.Add(s);
@@ -351,6 +351,12 @@ public sealed class OverlayEngine(StarlarkThread thread)
             Return(nodes);
         }
     }
+
+    // ytt starts an implicit first document when a file does not open with `---` and drops it when it stays empty
+    // (it only held leading comments and code); Hull's parser keeps it as an empty document on line 1, and trailing
+    // comments get an empty document with no line. Neither is a document overlays can match.
+    private static bool IsPlaceholder(Document doc, int index) =>
+        doc.Injected || (doc.Value is null && (doc.Position.Line == 0 || (index == 0 && doc.Position.Line == 1)));
 
     private static void AddDocument(IReadOnlyList<DocumentSet> lefts, Document doc)
     {
