@@ -13,8 +13,8 @@ public static class GoYaml
     // Integers beyond 2^53 lose digits in float64, exactly as they do in kbld's JSON round trip.
     private const long ExactFloatLimit = 1L << 53;
 
-    /// <summary>go-yaml v2's Marshal of <paramref name="value"/> after the JSON round trip.</summary>
-    public static string Emit(object? value) => YamlEmitter.Emit(Normalise(value));
+    /// <summary>go-yaml v2's Marshal of <paramref name="value"/> after the JSON round trip (long lines folded at 80 columns).</summary>
+    public static string Emit(object? value) => LineFolding.Fold(YamlEmitter.Emit(Normalise(value)));
 
     /// <summary>A copy of <paramref name="value"/> as it looks after a JSON round trip: string keys in go-yaml order.</summary>
     public static object? Normalise(object? value)

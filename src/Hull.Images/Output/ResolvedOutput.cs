@@ -13,8 +13,7 @@ public static class ResolvedOutput
         var sb = new StringBuilder();
         foreach (var resource in resources)
         {
-            sb.Append("---\n");
-            YamlEmitter.Write(GoYaml.Normalise(resource.Root), sb);
+            sb.Append("---\n").Append(GoYaml.Emit(resource.Root));
         }
         return sb.ToString();
     }
