@@ -11,34 +11,36 @@ public static class MatchExpectation
 {
     private static readonly Value s_zeroOrOne = new ListValue([IntValue.Zero, IntValue.One]);
 
-    /// <summary>Null when the count satisfies `expects`/`missing_ok` (default: exactly one), else the failure message.</summary>
-    public static string? CheckExpects(StarlarkThread thread, in MatchSpec spec, IReadOnlyList<Node> matches)
+    /// <summary>
+    /// Whether the node applies: null when the count satisfies `missing_ok`, `when` or `expects` (default: exactly one);
+    /// <paramref name="skip"/> is set when a `when` condition is not met (the node is skipped, not an error); otherwise
+    /// the failure message.
+    /// </summary>
+    public static string? Check(StarlarkThread thread, in MatchSpec spec, IReadOnlyList<Node> matches, out bool skip)
     {
-        Value expected;
-        if (spec.MissingOk is not null && spec.Expects is not null)
-        {
-            return "Expected only one of keyword arguments ('missing_ok', 'expects') specified";
-        }
+        skip = false;
+        if (spec.MissingOk is not null && spec.Expects is not null) return OnlyOne("missing_ok", "expects");
+        if (spec.MissingOk is not null && spec.When is not null) return OnlyOne("missing_ok", "when");
+        if (spec.When is not null && spec.Expects is not null) return OnlyOne("when", "expects");
         if (spec.MissingOk is not null)
         {
             if (spec.MissingOk is not BoolValue b) return "Expected keyword argument 'missing_ok' to be a boolean";
-            expected = b.Value ? s_zeroOrOne : IntValue.One;
+            return Check(thread, b.Value ? s_zeroOrOne : IntValue.One, "missing_ok", matches, out _);
         }
-        else
+        if (spec.When is not null)
         {
-            expected = spec.Expects ?? IntValue.One;
+            string? error = Check(thread, spec.When, "when", matches, out bool countMismatch);
+            if (error is not null && countMismatch)
+            {
+                skip = true;
+                return null;
+            }
+            return error;
         }
-        return Check(thread, expected, "expects", matches, out _);
+        return Check(thread, spec.Expects ?? IntValue.One, spec.Expects is null ? "" : "expects", matches, out _);
     }
 
-    /// <summary>Whether `when` lets the node apply; a `when` of the wrong type fails.</summary>
-    public static bool CheckWhen(StarlarkThread thread, Value when, IReadOnlyList<Node> matches)
-    {
-        string? error = Check(thread, when, "when", matches, out bool countMismatch);
-        if (error is null) return true;
-        if (countMismatch) return false;
-        throw new OverlayException(error);
-    }
+    private static string OnlyOne(string a, string b) => $"Expected only one of keyword arguments ('{a}', '{b}') specified";
 
     private static string? Check(StarlarkThread thread, Value expected, string kwarg, IReadOnlyList<Node> matches, out bool countMismatch)
     {
@@ -98,12 +100,10 @@ public static class MatchExpectation
     private static string Lines(IReadOnlyList<Node> matches)
     {
         if (matches.Count == 0) return "";
-        var sb = new StringBuilder(" (lines: ");
-        for (int i = 0; i < matches.Count; i++)
-        {
-            if (i > 0) sb.Append(", ");
-            sb.Append(matches[i].Position.AsCompactString());
-        }
+        var lines = new string[matches.Count];
+        for (int i = 0; i < lines.Length; i++) lines[i] = matches[i].Position.AsCompactString();
+        Array.Sort(lines, StringComparer.Ordinal);
+        var sb = new StringBuilder(" (lines: ").AppendJoin(", ", lines);
         return sb.Append(')').ToString();
     }
 }

@@ -365,9 +365,8 @@ public sealed class OverlayEngine(StarlarkThread thread)
 
     private bool Expected(in MatchSpec spec, List<Node> matches)
     {
-        if (spec.When is not null) return MatchExpectation.CheckWhen(thread, spec.When, matches);
-        if (MatchExpectation.CheckExpects(thread, spec, matches) is { } error) throw new OverlayException(error);
-        return true;
+        if (MatchExpectation.Check(thread, spec, matches, out bool skip) is { } error) throw new OverlayException(error);
+        return !skip;
     }
 
     // A merged collection keeps the left node; a value that replaces it brings the right node's position.

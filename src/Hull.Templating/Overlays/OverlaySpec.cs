@@ -86,11 +86,8 @@ public static class OverlaySpecReader
                 }
             }
         }
-        if (expects is null && missingOk is null)
-        {
-            expects = defaults.Expects;
-            missingOk = defaults.MissingOk;
-        }
+        expects ??= defaults.Expects;
+        missingOk ??= defaults.MissingOk;
         when ??= defaults.When;
         return new MatchSpec(by, expects, missingOk, when, annotated);
     }
