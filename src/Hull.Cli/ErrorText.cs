@@ -18,6 +18,11 @@ public static class ErrorText
             {
                 parts.Add(e.Message.TrimEnd());
             }
+
+            if (e is Hull.Templating.TemplateException)
+            {
+                break; // ytt's error layout is complete: it already shows the causes with their file:line
+            }
         }
         return string.Join(": ", parts);
     }

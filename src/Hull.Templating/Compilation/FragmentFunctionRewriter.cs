@@ -13,10 +13,16 @@ public static class FragmentFunctionRewriter
     public static List<CodeLine> Rewrite(string file, List<CodeLine> code, InstructionSet ins)
     {
         var texts = CodeText.Lines(code);
+        // Only `def` blocks can become fragment functions. Large templates are mostly node instructions outside any
+        // def, so the analysis reads a copy of the program where everything outside def blocks is blanked (line
+        // numbers and columns unchanged); templates whose code lines cannot be read one by one take the whole text.
+        var analysed = DefRegionsOnly(file, code, texts);
+        if (analysed is { Length: 0 }) return code;
+        string program = analysed ?? string.Join("\n", texts);
         FileSyntax syntax;
         try
         {
-            syntax = Parser.ParseFile(file, string.Join("\n", texts), ParseOptions.Ytt);
+            syntax = Parser.ParseFile(file, program, ParseOptions.Ytt);
         }
         catch (SyntaxError)
         {
@@ -26,7 +32,7 @@ public static class FragmentFunctionRewriter
         analysis.Analyse(syntax);
         if (analysis.Functions.Count == 0) return code;
 
-        var tokens = Tokens(file, string.Join("\n", texts));
+        var tokens = Tokens(file, program);
         var defEnds = DefEndLines(tokens);
 
         // Edits within lines first (columns refer to the unshifted lines), rightmost first.
@@ -87,6 +93,77 @@ public static class FragmentFunctionRewriter
             result.Insert(before - 1, line);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The program with every line outside `def` blocks emptied (set_ctx_type lines kept: they tell the analysis the
+    /// dialect); "" when there is no def at all; null when a user code line does not scan on its own (a string
+    /// spanning lines), in which case the caller analyses the whole program.
+    /// </summary>
+    private static string? DefRegionsOnly(string file, List<CodeLine> code, List<string> texts)
+    {
+        var keep = new bool[code.Count];
+        int depth = 0, regionDepth = -1;
+        bool anyDef = false;
+        for (int i = 0; i < code.Count; i++)
+        {
+            var op = code[i].Instruction.Op;
+            if (op == InstructionOp.SetCtxType)
+            {
+                keep[i] = true;
+            }
+            if (op != InstructionOp.Code)
+            {
+                keep[i] |= regionDepth >= 0;
+                continue;
+            }
+            var (first, opensBlock, ok) = Shape(file, texts[i]);
+            if (!ok) return null;
+            if (first == TokenKind.Def && regionDepth < 0)
+            {
+                regionDepth = depth;
+                anyDef = true;
+            }
+            keep[i] |= regionDepth >= 0;
+            if (opensBlock && first is TokenKind.Def or TokenKind.If or TokenKind.For or TokenKind.While)
+            {
+                depth++;
+            }
+            else if (first == TokenKind.End && depth > 0)
+            {
+                depth--;
+                if (depth == regionDepth) regionDepth = -1;
+            }
+        }
+        if (!anyDef) return "";
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (i > 0) sb.Append('\n');
+            if (keep[i]) sb.Append(texts[i]);
+        }
+        return sb.ToString();
+    }
+
+    // The first token of one code line and whether the line ends with the colon that opens a block.
+    private static (TokenKind First, bool OpensBlock, bool Ok) Shape(string file, string line)
+    {
+        if (line.EndsWith('\\')) return (TokenKind.Eof, false, false);
+        try
+        {
+            var sc = new Scanner(file, line, true);
+            var first = sc.Next();
+            var last = first;
+            for (var t = first; t.Kind is not (TokenKind.Newline or TokenKind.Eof); t = sc.Next())
+            {
+                last = t;
+            }
+            return (first.Kind, last.Kind == TokenKind.Colon, true);
+        }
+        catch (SyntaxError)
+        {
+            return (TokenKind.Eof, false, false);
+        }
     }
 
     private static (int Line, int Col) EndOf(Token t)

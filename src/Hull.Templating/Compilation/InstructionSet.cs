@@ -104,6 +104,12 @@ public enum InstructionOp
 /// <summary>One generated line of Starlark code.</summary>
 public readonly record struct Instruction(InstructionOp Op, string Code)
 {
-    /// <summary>Appends ytt's debug comment (`# *yamlmeta.MapItem key=x`).</summary>
-    public Instruction WithDebug(string info) => this with { Code = Code + " # " + info };
+    /// <summary>ytt's debug note on the line (`*yamlmeta.MapItem key=x`), shown in errors but not compiled.</summary>
+    public string? Debug { get; init; }
+
+    /// <summary>The line as ytt shows generated code: the code, then the debug note as a comment.</summary>
+    public string Display => Debug is null ? Code : Code + " # " + Debug;
+
+    /// <summary>Attaches ytt's debug note. Kept out of <see cref="Code"/> so the compiled program stays small.</summary>
+    public Instruction WithDebug(string info) => this with { Debug = info };
 }

@@ -54,7 +54,7 @@ public static class TemplateErrorFormatter
                     {
                         sb.Append('\n').Append(pad).Append(b.Compact).Append(" | ").Append(b.Content);
                     }
-                    sb.Append('\n').Append(pad).Append(frame.File).Append(":? | ").Append(line.Instruction.Code).Append(" (generated)");
+                    sb.Append('\n').Append(pad).Append(frame.File).Append(":? | ").Append(line.Instruction.Display).Append(" (generated)");
                     var after = Closest(code, frame.Line, 1);
                     if (after?.Source is { } a)
                     {

@@ -16,7 +16,7 @@ public static class YamlParsing
         }
         catch (YamlException e)
         {
-            throw new TemplateException(e.Message, e);
+            throw new TemplateException(e.Message, e) { UnparsableYamlFile = name };
         }
     }
 
