@@ -40,8 +40,13 @@ internal sealed class ArgList(XNode[] positional, string[] names, XNode[] named,
         {
             kw ??= [];
             var m = starStar.Eval(f);
-            if (m is not DictValue d) throw new EvalException($"argument after ** must be a mapping, not {m.Type}") { PendingPos = starStar.Pos };
-            foreach (var kv in d.Table.EntryList())
+            IEnumerable<KeyValuePair<Value, Value>> entries = m switch
+            {
+                DictValue d => d.Table.EntryList(),
+                IIterableMapping im => im.Items(),
+                _ => throw new EvalException($"argument after ** must be a mapping, not {m.Type}") { PendingPos = starStar.Pos },
+            };
+            foreach (var kv in entries)
             {
                 if (kv.Key is not StringValue ks) throw new EvalException($"keywords must be strings, not {kv.Key.Type}") { PendingPos = starStar.Pos };
                 kw.Add(new(ks.Value, kv.Value));

@@ -61,6 +61,7 @@ internal sealed class Compiler(StarlarkProgram program)
                 {
                     var code = new FunctionCode(d.Name.Name, d.Pos, d.Scope!, program);
                     code.Body = Block(d.Pos, d.Body);
+                    if (d.Body.Count > 0) code.EntryPos = d.Body[0].Pos;
                     return new AssignNode(d.Pos, Target(d.Name), MakeFunction(d.Pos, code, d.Params, d.Scope!));
                 }
             case LoadStmt l:
@@ -195,6 +196,7 @@ internal sealed class Compiler(StarlarkProgram program)
                 {
                     var code = new FunctionCode("lambda", lam.Pos, lam.Scope!, program);
                     code.Body = new ReturnNode(lam.Body.Pos, Expr(lam.Body));
+                    code.EntryPos = lam.Body.Pos;
                     return MakeFunction(lam.Pos, code, lam.Params, lam.Scope!);
                 }
             case Comprehension comp:

@@ -18,4 +18,8 @@ internal sealed class FunctionCode(string name, Position pos, FunctionScope scop
     public readonly int[] CellSlots = scope.Locals.Where(b => b.Scope == Scope.Cell).Select(b => b.Index).ToArray();
     public readonly bool SimpleParams = !scope.HasVarargs && !scope.HasKwargs && scope.NumKwOnly == 0;
     public SNode Body = null!;
+
+    /// <summary>Where a call enters the function (its first statement, else the def): the position Go Starlark
+    /// reports for the callee when binding its arguments fails.</summary>
+    public Position EntryPos = pos;
 }

@@ -49,7 +49,28 @@ public sealed class FunctionValue : Value, ICallable
     }
 
     /// <inheritdoc/>
-    public Value Call(StarlarkThread thread, Value[] args, KeyValuePair<string, Value>[]? kwargs) => Invoke(thread, BindArgs(args, kwargs));
+    public Value Call(StarlarkThread thread, Value[] args, KeyValuePair<string, Value>[]? kwargs)
+    {
+        Value?[] locals;
+        try
+        {
+            locals = BindArgs(args, kwargs);
+        }
+        catch (EvalException e) when (RecordEntryFrame(e))
+        {
+            throw;
+        }
+        return Invoke(thread, locals);
+    }
+
+    // Exception filter: as in Go Starlark, arguments are bound inside the callee, so a binding error's traceback
+    // includes the callee, positioned where the call enters it.
+    private bool RecordEntryFrame(EvalException e)
+    {
+        var pos = Code.EntryPos;
+        e.AddFrame(Code.Name, pos, Code.Program.SourceLine(pos.Line));
+        return false;
+    }
 
     /// <summary>Runs the body with locals already bound (parameters in their slots, cells not yet wrapped).</summary>
     internal Value InvokeWithParams(StarlarkThread thread, Value?[] locals)
@@ -98,7 +119,10 @@ public sealed class FunctionValue : Value, ICallable
             if (!c.HasVarargs)
             {
                 if (npos == 0) throw new EvalException($"function {c.Name} accepts no positional arguments ({n} given)");
-                throw new EvalException($"function {c.Name} accepts at most {npos} positional argument{(npos == 1 ? "" : "s")} ({n} given)");
+                // Go Starlark says "at most" only when some positional parameter has a default.
+                bool optional = false;
+                for (int i = 0; i < npos; i++) optional |= _defaults[i] is not null;
+                throw new EvalException($"function {c.Name} accepts {(optional ? "at most " : "")}{npos} positional argument{(npos == 1 ? "" : "s")} ({n} given)");
             }
             n = npos;
         }

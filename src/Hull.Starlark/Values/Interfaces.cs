@@ -65,6 +65,13 @@ public interface IMapping
     Value? Get(Value key);
 }
 
+/// <summary>A mapping whose entries can be listed, so it can be spread with `**` (Go Starlark's IterableMapping).</summary>
+public interface IIterableMapping : IMapping
+{
+    /// <summary>The entries in iteration order.</summary>
+    IEnumerable<KeyValuePair<Value, Value>> Items();
+}
+
 /// <summary>A value supporting x[i] = v.</summary>
 public interface IHasSetIndex
 {

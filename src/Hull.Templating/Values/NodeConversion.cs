@@ -22,6 +22,7 @@ public static class NodeConversion
             case TupleValue t: return new YamlArray(t.Items.Select(x => new ArrayItem(ToYaml(x))));
             case DictValue d: return new Map(d.Iterate().Select(k => new MapItem(ToYamlKey(k), ToYaml(d.Get(k)!))));
             case YttStruct st: return new Map(st.Fields.Select(f => new MapItem(f.Key, ToYaml(f.Value))));
+            case MapFragment { IsNull: true }: return null;
             case YamlFragment frag: return frag.Node.DeepCopy();
             case IExplicitlyEncoded e: throw new HostError($"Unable to convert value: {e.EncodingName} does not automatically encode (hint: use .string())");
             default: throw new HostError($"Unable to convert value: {v.Type}");

@@ -14,10 +14,10 @@ public abstract class YamlFragment : Value, ISequence, IContainer, IPlainConvert
 
     private protected YamlFragment(Node node) => Node = node;
 
-    /// <summary>Wraps a node in the fragment kind that matches it; null (a fragment that built nothing) is an empty document set.</summary>
+    /// <summary>Wraps a node in the fragment kind that matches it; null (a fragment function that built nothing) is a null fragment.</summary>
     public static YamlFragment Of(object? node) => node switch
     {
-        null => new DocSetFragment(new DocumentSet()),
+        null => new MapFragment(new Map(), isNull: true),
         Map m => new MapFragment(m),
         YamlArray a => new ArrayFragment(a),
         DocumentSet ds => new DocSetFragment(ds),
@@ -40,7 +40,7 @@ public abstract class YamlFragment : Value, ISequence, IContainer, IPlainConvert
     public abstract bool Contains(Value y);
 
     /// <inheritdoc/>
-    public object? ToPlain() => NodeConversion.ToPlain(Node);
+    public object? ToPlain() => this is MapFragment { IsNull: true } ? null : NodeConversion.ToPlain(Node);
 
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb) => sb.Append("yamlfragment(").Append(YamlModel.DebugName(Node)).Append(')');
@@ -53,11 +53,18 @@ public abstract class YamlFragment : Value, ISequence, IContainer, IPlainConvert
 }
 
 /// <summary>A map fragment: keys iterate, `f[key]` reads values.</summary>
-public sealed class MapFragment : YamlFragment, IMapping
+public sealed class MapFragment : YamlFragment, IIterableMapping
 {
     private readonly Map _map;
 
-    internal MapFragment(Map node) : base(node) => _map = node;
+    internal MapFragment(Map node, bool isNull = false) : base(node)
+    {
+        _map = node;
+        IsNull = isNull;
+    }
+
+    /// <summary>A fragment function that built nothing: empty everywhere, null as a YAML value (as ytt's nil fragment).</summary>
+    public bool IsNull { get; }
 
     /// <inheritdoc/>
     public override int Len => _map.Items.Count;
@@ -84,7 +91,7 @@ public sealed class MapFragment : YamlFragment, IMapping
     }
 
     /// <summary>Key/value pairs (for `**fragment`).</summary>
-    public IEnumerable<KeyValuePair<Value, Value>> Entries() =>
+    public IEnumerable<KeyValuePair<Value, Value>> Items() =>
         _map.Items.Select(i => new KeyValuePair<Value, Value>(NodeConversion.ToStarlark(i.Key), NodeConversion.ToStarlark(i.Value)));
 }
 

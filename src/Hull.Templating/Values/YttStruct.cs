@@ -5,7 +5,7 @@ using Hull.Starlark.Values;
 namespace Hull.Templating.Values;
 
 /// <summary>ytt's struct: fields in insertion order, readable as attributes or by key, iterable over its keys; prints as `struct(...)`.</summary>
-public sealed class YttStruct : Value, IHasAttributes, IMapping, ISequence, IContainer
+public sealed class YttStruct : Value, IHasAttributes, IIterableMapping, ISequence, IContainer
 {
     private readonly List<KeyValuePair<string, Value>> _fields;
     private readonly Dictionary<string, int> _index;
@@ -28,6 +28,9 @@ public sealed class YttStruct : Value, IHasAttributes, IMapping, ISequence, ICon
 
     /// <summary>The fields in order.</summary>
     public IReadOnlyList<KeyValuePair<string, Value>> Fields => _fields;
+
+    /// <summary>Fields as key/value pairs (for `**struct`).</summary>
+    public IEnumerable<KeyValuePair<Value, Value>> Items() => _fields.Select(f => new KeyValuePair<Value, Value>(StringValue.Of(f.Key), f.Value));
 
     /// <inheritdoc/>
     public override string Type => "struct";
