@@ -15,8 +15,8 @@ namespace Hull.Packaging.Repositories;
 /// </summary>
 public sealed class RepositoryBuilder
 {
-    private readonly SortedDictionary<string, (PackageMetadata Resource, string From)> _metadata = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string RefName, string Version), (Package Resource, string From)> _packages = [];
+    private readonly SortedDictionary<string, Entry<PackageMetadata>> _metadata = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string RefName, string Version), Entry<Package>> _packages = [];
     private readonly List<string> _problems = [];
 
     /// <summary>Starts from an existing repository's packages and metadata (to release new versions into it).</summary>
@@ -24,11 +24,11 @@ public sealed class RepositoryBuilder
     {
         foreach (var meta in contents.Metadata.Values)
         {
-            _metadata[meta.Metadata.Metadata.Name!] = (meta.Metadata, $"{contents.Origin}: {meta.File}");
+            _metadata[meta.Metadata.Metadata.Name!] = new(meta.Metadata, $"{contents.Origin}: {meta.File}", meta.File, meta.Text);
         }
         foreach (var package in contents.Packages)
         {
-            _packages[(package.RefName, package.Version.ToString())] = (package.Package with { Metadata = package.Package.Metadata with { Namespace = null } }, $"{contents.Origin}: {package.File}");
+            _packages[(package.RefName, package.Version.ToString())] = new(package.Package, $"{contents.Origin}: {package.File}", package.File, package.Text);
         }
         return this;
     }
@@ -52,7 +52,7 @@ public sealed class RepositoryBuilder
             switch (document.Resource)
             {
                 case PackageMetadata meta:
-                    _metadata[meta.Metadata.Name ?? ""] = (meta, from);
+                    _metadata[meta.Metadata.Name ?? ""] = new(meta with { Metadata = meta.Metadata with { Namespace = null } }, from);
                     break;
                 case Package package:
                     Add(package, from);
@@ -75,32 +75,42 @@ public sealed class RepositoryBuilder
         if (_packages.TryGetValue(key, out var existing))
         {
             // Re-adding a released version unchanged is harmless; changing it would break installs pinned to it.
-            if (ResourceYaml.Emit(existing.Resource) != ResourceYaml.Emit(stored))
+            if (ResourceYaml.Emit(existing.Resource with { Metadata = existing.Resource.Metadata with { Namespace = null } }) != ResourceYaml.Emit(stored))
             {
                 _problems.Add($"{from}: package '{key.Item1}' version '{package.Spec.Version}' is already released ({existing.From}) with different content; released versions are immutable, release a new version");
             }
             return this;
         }
-        _packages[key] = (stored, from);
+        _packages[key] = new(stored, from);
         return this;
     }
 
-    /// <summary>The bundle's files in canonical layout, checked as <see cref="RepositoryReader"/> checks a repository.</summary>
+    /// <summary>The bundle's files in canonical layout, each resource checked with kapp-controller's rules.</summary>
     /// <exception cref="RepositoryException">Every problem found (malformed or duplicate resources, bundles not locked by digest).</exception>
     public IReadOnlyList<RepositoryFile> Build(string origin)
     {
         var problems = new List<string>(_problems);
         var files = new List<RepositoryFile>();
         var locked = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (name, (meta, _)) in _metadata)
+        foreach (var (name, entry) in _metadata)
         {
-            var clean = meta with { Metadata = meta.Metadata with { Namespace = null } };
-            files.Add(new RepositoryFile(RepositoryLayout.MetadataPath(name), ResourceYaml.Emit(clean)));
+            if (PackageRules.Check(entry.Resource) is string problem)
+            {
+                problems.Add($"{entry.From}: metadata.name: {problem}");
+                continue;
+            }
+            files.Add(entry.File(RepositoryLayout.MetadataPath(name)));
         }
-        foreach (var ((refName, version), (package, from)) in _packages.OrderBy(p => p.Key.RefName, StringComparer.Ordinal).ThenBy(p => p.Key.Version, StringComparer.Ordinal))
+        foreach (var ((refName, version), entry) in _packages.OrderBy(p => p.Key.RefName, StringComparer.Ordinal).ThenBy(p => p.Key.Version, StringComparer.Ordinal))
         {
-            files.Add(new RepositoryFile(RepositoryLayout.PackagePath(refName, version), ResourceYaml.Emit(package)));
-            foreach (var fetch in package.Spec.Template?.Spec?.Fetch ?? [])
+            var packageProblems = PackageRules.Check(entry.Resource);
+            if (packageProblems.Count > 0)
+            {
+                problems.AddRange(packageProblems.Select(p => $"{entry.From}: {p.Field}: {p.Problem}"));
+                continue;
+            }
+            files.Add(entry.File(RepositoryLayout.PackagePath(refName, version)));
+            foreach (var fetch in entry.Resource.Spec.Template?.Spec?.Fetch ?? [])
             {
                 if (fetch.ImgpkgBundle?.Image is not string image)
                 {
@@ -108,7 +118,7 @@ public sealed class RepositoryBuilder
                 }
                 if (!ImageReference.TryParse(image, out var reference) || reference.Digest is null)
                 {
-                    problems.Add($"{from}: spec.template.spec.fetch[].imgpkgBundle.image: '{image}' is not referenced by digest; lock it first (hull resolve -f FILE) so the repository pins exactly what was tested");
+                    problems.Add($"{entry.From}: spec.template.spec.fetch[].imgpkgBundle.image: '{image}' is not referenced by digest; lock it first (hull resolve -f FILE) so the repository pins exactly what was tested");
                     continue;
                 }
                 locked.Add(image);
@@ -120,8 +130,6 @@ public sealed class RepositoryBuilder
         {
             throw new RepositoryException(origin, problems);
         }
-        // The same checks a reader applies (names, versions, duplicates), so what Hull writes Hull can read back.
-        RepositoryReader.Read(origin, files);
         return files;
     }
 
@@ -130,7 +138,7 @@ public sealed class RepositoryBuilder
         WriteAsync(directory, directory, cancellationToken);
 
     /// <summary>As <see cref="WriteAsync(string, CancellationToken)"/>, naming the repository <paramref name="origin"/> in errors.</summary>
-    public async Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, string origin, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, string origin, CancellationToken cancellationToken)
     {
         var files = Build(origin);
         string target = Path.GetFullPath(directory);
@@ -143,7 +151,9 @@ public sealed class RepositoryBuilder
             {
                 string path = Path.Combine(temp, file.Path.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, file.Text, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                // Thousands of small files: synchronous writes cost far less than async ones here.
+                File.WriteAllText(path, file.Text);
             }
             // Swap by renames so the folder is always either the old repository or the new one.
             string old = temp + ".old";
@@ -164,6 +174,14 @@ public sealed class RepositoryBuilder
                 Directory.Delete(temp, recursive: true);
             }
         }
-        return files;
+        return Task.FromResult<IReadOnlyList<RepositoryFile>>(files);
+    }
+
+    // A resource, where it came from, and its file text when it can be reused unchanged at the same path.
+    private sealed record Entry<T>(T Resource, string From, string? SourcePath = null, string? SourceText = null)
+        where T : class, IResource
+    {
+        public RepositoryFile File(string path) =>
+            new(path, SourceText is not null && SourcePath == path ? SourceText : ResourceYaml.Emit(Resource));
     }
 }

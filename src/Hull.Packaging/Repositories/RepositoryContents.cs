@@ -14,13 +14,20 @@ public sealed record RepositoryPackage(Package Package, SemVersion Version, stri
 {
     /// <summary>The package's name (its PackageMetadata's name).</summary>
     public string RefName => Package.Spec.RefName ?? "";
+
+    /// <summary>The file's text when the file holds only this resource (reused verbatim on re-release), else null.</summary>
+    public string? Text { get; init; }
 }
 
 /// <summary>A PackageMetadata of a repository and where it was defined.</summary>
 /// <param name="Metadata">The resource.</param>
 /// <param name="File">The file inside the repository.</param>
 /// <param name="Document">The 1-based document index in that file.</param>
-public sealed record RepositoryMetadata(PackageMetadata Metadata, string File, int Document);
+public sealed record RepositoryMetadata(PackageMetadata Metadata, string File, int Document)
+{
+    /// <summary>The file's text when the file holds only this resource (reused verbatim on re-release), else null.</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>The contents of a package repository: its packages by name and version, their metadata, its ImagesLock.</summary>
 public sealed class RepositoryContents

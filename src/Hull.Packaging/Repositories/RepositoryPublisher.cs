@@ -1,6 +1,6 @@
 using Hull.Bundles.Images;
-using Hull.Bundles.Layers;
 using Hull.Bundles.Operations;
+using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.App;
@@ -25,34 +25,46 @@ public static class RepositoryPublisher
         Action<string> log,
         CancellationToken cancellationToken)
     {
-        string staging = Path.Combine(Path.GetTempPath(), $"hull-repo-release-{Guid.NewGuid():N}");
+        // Build (and so validate) before anything is pushed: a bad repository leaves the registry untouched.
+        var files = builder.Build(target.ToString()!);
+        if (target.Digest is not null)
+        {
+            throw new RepositoryException(target.ToString()!, ["a release needs a tag to push to, not a digest"]);
+        }
+        string tag = target.Tag ?? ImageReference.DefaultTag;
+        var tagged = Locations.WithTag(target, tag);
+        using var layer = await RepositoryLayer.BuildAsync(files, log, cancellationToken).ConfigureAwait(false);
+        var (manifest, config) = BundlePusher.BuildImage(layer, new Dictionary<string, string> { [ImageConfig.BundleLabel] = "true" });
         try
         {
-            // Build (and so validate) before anything is pushed: a bad repository leaves the registry untouched.
-            var files = await builder.WriteAsync(staging, target.ToString()!, cancellationToken).ConfigureAwait(false);
-            var push = await BundlePusher.PushAsync(
-                stores,
-                new PushRequest(target, new LayerOptions([staging], LayerOptions.DefaultExclusions), Bundle: true, new Dictionary<string, string>()),
-                log,
-                cancellationToken).ConfigureAwait(false);
-            string tagged = Locations.WithTag(target, push.Tag).ToString()!;
-            var repository = new PackageRepository
+            var store = stores.Open(tagged, forWrite: true);
+            var image = manifest.AsImage();
+            if (!await store.HasBlobAsync(image.Layers[0], cancellationToken).ConfigureAwait(false))
             {
-                Metadata = metadata with { Name = metadata.Name ?? DefaultName(target) },
-                Spec = new PackageRepositorySpec
-                {
-                    Fetch = new PackageRepositoryFetch { ImgpkgBundle = new AppFetchImgpkgBundle { Image = tagged } },
-                },
-            };
-            return new RepositoryRelease(push, files, repository);
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
+                await using var stream = new FileStream(layer.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                await store.PutBlobAsync(image.Layers[0], stream, cancellationToken).ConfigureAwait(false);
             }
+            if (!await store.HasBlobAsync(image.Config, cancellationToken).ConfigureAwait(false))
+            {
+                await store.PutBlobAsync(image.Config, new MemoryStream(config), cancellationToken).ConfigureAwait(false);
+            }
+            // The manifest goes last, with the tag: subscribers see the old repository or the whole new one.
+            await store.PutManifestAsync(manifest, tag, cancellationToken).ConfigureAwait(false);
         }
+        catch (Hull.Oci.OciException ex)
+        {
+            throw new RepositoryException(tagged.ToString()!, [$"pushing: {ex.Message}"]);
+        }
+        var push = new PushResult(Locations.DigestReference(tagged, manifest.Digest), manifest.Digest, tag);
+        var repository = new PackageRepository
+        {
+            Metadata = metadata with { Name = metadata.Name ?? DefaultName(target) },
+            Spec = new PackageRepositorySpec
+            {
+                Fetch = new PackageRepositoryFetch { ImgpkgBundle = new AppFetchImgpkgBundle { Image = tagged.ToString() } },
+            },
+        };
+        return new RepositoryRelease(push, files, repository);
     }
 
     // The last path segment of the bundle's repository, made a valid resource name.

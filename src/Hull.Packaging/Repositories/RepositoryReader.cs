@@ -98,9 +98,11 @@ public static class RepositoryReader
                 continue;
             }
             warnings.AddRange(read.Warnings);
+            // A file holding just one resource can be reused verbatim when the repository is released again.
+            string? singleText = read.Documents.Count == 1 ? file.Text : null;
             foreach (var document in read.Documents)
             {
-                Check(file.Path, document, packages, metadata, problems);
+                Check(file.Path, document, singleText, packages, metadata, problems);
             }
         }
 
@@ -124,6 +126,7 @@ public static class RepositoryReader
     private static void Check(
         string file,
         ResourceDocument document,
+        string? singleText,
         Dictionary<(string, string), RepositoryPackage> packages,
         Dictionary<string, RepositoryMetadata> metadata,
         List<string> problems)
@@ -135,36 +138,24 @@ public static class RepositoryReader
         switch (resource)
         {
             case Package package:
-                string? refName = package.Spec.RefName;
-                string? version = package.Spec.Version;
-                int before = problems.Count;
-                if (PackageNames.ProblemWithRefName(refName) is string refProblem)
+                var packageProblems = PackageRules.Check(package);
+                if (packageProblems.Count > 0)
                 {
-                    problems.Add(Problem("spec.refName", refProblem));
-                }
-                var parsed = RepositoryContents.ParseVersion(version);
-                if (parsed is null)
-                {
-                    problems.Add(Problem("spec.version", string.IsNullOrEmpty(version) ? "is empty" : $"'{version}' is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD])"));
-                }
-                if (problems.Count == before && package.Metadata.Name != PackageNames.PackageName(refName!, version!))
-                {
-                    problems.Add(Problem("metadata.name", $"must be '{PackageNames.PackageName(refName!, version!)}' (<spec.refName>.<spec.version>), got '{package.Metadata.Name}'"));
-                }
-                if (problems.Count > before)
-                {
+                    problems.AddRange(packageProblems.Select(p => Problem(p.Field, p.Problem)));
                     return;
                 }
-                if (packages.TryGetValue((refName!, parsed!.ToString()), out var existing))
+                string refName = package.Spec.RefName!;
+                var parsed = RepositoryContents.ParseVersion(package.Spec.Version)!;
+                if (packages.TryGetValue((refName, parsed.ToString()), out var existing))
                 {
-                    problems.Add(Problem("", $"package '{refName}' version '{version}' is also defined in {existing.File} (document {existing.Document})"));
+                    problems.Add(Problem("", $"package '{refName}' version '{package.Spec.Version}' is also defined in {existing.File} (document {existing.Document})"));
                     return;
                 }
-                packages[(refName!, parsed.ToString())] = new RepositoryPackage(package, parsed, file, document.Document);
+                packages[(refName, parsed.ToString())] = new RepositoryPackage(package, parsed, file, document.Document) { Text = singleText };
                 return;
             case PackageMetadata meta:
                 string? name = meta.Metadata.Name;
-                if (PackageNames.ProblemWithRefName(name) is string nameProblem)
+                if (PackageRules.Check(meta) is string nameProblem)
                 {
                     problems.Add(Problem("metadata.name", nameProblem));
                     return;
@@ -174,7 +165,7 @@ public static class RepositoryReader
                     problems.Add(Problem("", $"PackageMetadata '{name}' is also defined in {other.File} (document {other.Document})"));
                     return;
                 }
-                metadata[name!] = new RepositoryMetadata(meta, file, document.Document);
+                metadata[name!] = new RepositoryMetadata(meta, file, document.Document) { Text = singleText };
                 return;
             default:
                 problems.Add(Problem("kind", $"a repository holds only Package and PackageMetadata documents, found {(resource.Kind.Length == 0 ? "a document without kind" : $"{resource.ApiVersion} {resource.Kind}")}"));

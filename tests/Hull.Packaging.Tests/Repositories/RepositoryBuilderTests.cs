@@ -99,6 +99,27 @@ public sealed class RepositoryBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task TheBundleIsTheOneImgpkgPushWouldMakeOfTheFolder()
+    {
+        using var client = new RegistryClient(new RegistryOptions());
+        var stores = new StoreResolver(client);
+        var builder = new RepositoryBuilder().AddFile(Metadata, "m.yml").AddFile(RepositoryFolder.PackageYaml("app.corp.com", "1.0.0"), "p.yml");
+        string folder = Path.Combine(_tmp.Root, "folder");
+        await builder.WriteAsync(folder, CancellationToken.None);
+        var fromFolder = await Hull.Bundles.Operations.BundlePusher.PushAsync(
+            stores,
+            new Hull.Bundles.Operations.PushRequest(Locations.Parse($"oci:{Path.Combine(_tmp.Root, "a")}:1", "-b"), new Hull.Bundles.Layers.LayerOptions([folder], Hull.Bundles.Layers.LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()),
+            _ => { },
+            CancellationToken.None);
+        var log = new List<string>();
+
+        var release = await RepositoryPublisher.PublishAsync(stores, builder, Locations.Parse($"oci:{Path.Combine(_tmp.Root, "b")}:1", "-b"), new ObjectMeta(), log.Add, CancellationToken.None);
+
+        Assert.Equal(fromFolder.Digest, release.Push.Digest);
+        Assert.Equal(["dir: .", "dir: .imgpkg", "file: .imgpkg/images.yml", "dir: packages", "dir: packages/app.corp.com", "file: packages/app.corp.com/1.0.0.yml", "file: packages/app.corp.com/metadata.yml"], log);
+    }
+
+    [Fact]
     public async Task ABadRepositoryIsNeverPushed()
     {
         string layoutDir = Path.Combine(_tmp.Root, "layout");
