@@ -331,9 +331,11 @@ public class ResolutionTests
             kind: Config
             searchRules:
             - keyMatcher: {name: values.json}
-              updateStrategy: {json: {}}
+              updateStrategy: {json: {searchRules: [{keyMatcher: {name: image}}]}}
             - keyMatcher: {name: values.yml}
-              updateStrategy: {yaml: {}}
+              updateStrategy: {yaml: {searchRules: [{keyMatcher: {name: image}}]}}
+            - keyMatcher: {name: other.json}
+              updateStrategy: {json: {}}
             ---
             apiVersion: v1
             kind: ConfigMap
@@ -342,11 +344,13 @@ public class ResolutionTests
               values.yml: |
                 z: 1
                 image: redis:6
+              other.json: '{"z":2, "image":"redis:7"}'
             """;
         var (yaml, _) = await Run(input, options: NoAnnotation);
         string d = FakeResolver.Resolved("redis:6");
         Assert.Contains($"  values.json: '{{\"f\":1.5,\"html\":\"\\u003ca\\u0026b\\u003e\",\"image\":\"{d}\",\"n\":1}}'\n", yaml);
         Assert.Contains($"  values.yml: |\n    ---\n    image: {d}\n    z: 1\n", yaml);
+        Assert.Contains("  other.json: '{\"image\":\"redis:7\",\"z\":2}'\n", yaml);
     }
 
     [Fact]

@@ -126,8 +126,15 @@ public class SearchRuleTests
                   - keyMatcher: {name: img}
             - keyMatcher: {name: config.json}
               updateStrategy:
-                json: {}
+                json:
+                  searchRules:
+                  - keyMatcher: {name: image}
             - keyMatcher: {name: not.json}
+              updateStrategy:
+                json:
+                  searchRules:
+                  - keyMatcher: {name: image}
+            - keyMatcher: {name: no-rules.json}
               updateStrategy:
                 json: {}
             """;
@@ -135,8 +142,10 @@ public class SearchRuleTests
             data:
               config.yml: |
                 img: redis:6
+                image: not-searched:1
               config.json: '{"image": "postgres:14"}'
               not.json: 'image: mysql:8'
+              no-rules.json: '{"image": "mongo:7"}'
             """, config);
         Assert.Equal(["redis:6", "postgres:14"], found);
     }

@@ -82,7 +82,7 @@ public sealed record SearchRule
     /// <summary>The effective strategy.</summary>
     public UpdateStrategyKind EffectiveStrategy => Strategy ?? UpdateStrategyKind.EntireValue;
 
-    /// <summary>Rules for the embedded document of a json/yaml strategy (the default rule is added to them).</summary>
+    /// <summary>Rules for the embedded document of a json/yaml strategy (only these: no default rule applies inside).</summary>
     public IReadOnlyList<SearchRule> NestedRules { get; init; } = [];
 
     /// <summary>Whether the rule matches <paramref name="value"/> at <paramref name="path"/> (keys are strings, indexes ints).</summary>

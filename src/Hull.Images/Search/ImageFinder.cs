@@ -90,7 +90,8 @@ public sealed class ImageFinder
     // kbld prefers JSON (JSON is YAML too) and re-encodes what it decoded; text that is neither is left alone.
     private void Embedded(string text, SearchRule rule, bool allowYaml, Action<string> set, List<ImageSite> sites, List<Action> finalisers)
     {
-        var inner = new ImageFinder([.. rule.NestedRules, SearchRule.Default]);
+        // Only the strategy's own rules apply inside (kbld adds no default rule there).
+        var inner = new ImageFinder(rule.NestedRules);
         if (GoJson.TryParse(text, out var json))
         {
             sites.AddRange(inner.Find(json, finalisers));
