@@ -284,6 +284,43 @@ public class ResolutionTests
     }
 
     [Fact]
+    public async Task OverridesByImageAndByRepositoryAsWritten()
+    {
+        string d = FakeResolver.Resolved("docker.io/library/nginx:1.14.2");
+        var (yaml, _) = await Run($"""
+            kind: Object
+            spec:
+            - image: unknown
+            - image: final
+            - image: docker.io/library/not-nginx
+            - image: docker.io/library/not-nginx:1.20@sha256:{new string('f', 64)}
+            - image: library/not-nginx:1
+            ---
+            apiVersion: kbld.k14s.io/v1alpha1
+            kind: ImageOverrides
+            overrides:
+            - image: unknown
+              newImage: docker.io/library/nginx:1.14.2
+            - image: final
+              newImage: docker.io/library/nginx:1.14.2
+              preresolved: true
+            - imageRepo: docker.io/library/not-nginx
+              newImage: docker.io/library/nginx:1.14.2
+            """, options: NoAnnotation);
+        Assert.Equal($"""
+            ---
+            kind: Object
+            spec:
+            - image: {d}
+            - image: docker.io/library/nginx:1.14.2
+            - image: {d}
+            - image: {d}
+            - image: {FakeResolver.Resolved("library/not-nginx:1")}
+
+            """, yaml);
+    }
+
+    [Fact]
     public async Task EmptyInputsGiveAnEmptyImagesLock()
     {
         var (yaml, result) = await Run("apiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n");
