@@ -50,6 +50,41 @@ public sealed class OverlayEngine(StarlarkThread thread)
         }
     }
 
+    /// <summary>
+    /// Applies one document's value onto <paramref name="left"/> as if the document had matched it (ytt's data values
+    /// documents, which imply `by=overlay.all`): its operation and `overlay/match-child-defaults` apply; returns the result.
+    /// </summary>
+    public object? ApplyDocumentValue(object? left, Document right)
+    {
+        try
+        {
+            var anns = YamlModel.Annotations(right);
+            var op = OverlaySpecReader.Op(anns, OverlayOp.Merge);
+            var childDefaults = OverlaySpecReader.ChildDefaults(anns, MatchDefaults.None);
+            switch (op)
+            {
+                case OverlayOp.Remove:
+                    return null;
+                case OverlayOp.Replace:
+                    {
+                        var (via, _) = OverlaySpecReader.Replace(anns);
+                        return via is not null ? CallVia(via, left, right.Value) : DetachedValue(right.Value);
+                    }
+                case OverlayOp.Assert:
+                    Assert(left, right.Value, OverlaySpecReader.AssertVia(anns), childDefaults);
+                    return left;
+                case OverlayOp.Insert or OverlayOp.Append:
+                    throw new OverlayException($"Expected document to be merged, replaced, removed or asserted, but it is annotated @{(op == OverlayOp.Insert ? OverlayAnnotationNames.Insert : OverlayAnnotationNames.Append)}");
+                default:
+                    return Merge(left, right.Value, childDefaults, out _);
+            }
+        }
+        catch (OverlayException e)
+        {
+            throw e.Within($"Document on line {right.Position.AsCompactString()}: ");
+        }
+    }
+
     /// <summary>Merges a right value onto a left value; <paramref name="inPlace"/> tells whether the left node was kept (else the result replaces it).</summary>
     private object? Merge(object? left, object? right, MatchDefaults defaults, out bool inPlace)
     {
