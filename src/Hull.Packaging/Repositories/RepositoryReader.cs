@@ -133,7 +133,7 @@ public static class RepositoryReader
     {
         var resource = document.Resource;
         string Problem(string field, string problem) =>
-            new ResourceException(file, new Position(file, document.Line), document.Document, $"{resource.Kind} {resource.Metadata.Name}".TrimEnd(), field, problem).Message;
+            new ResourceException(file, new Position(file, document.LineOf(field)), document.Document, $"{resource.Kind} {resource.Metadata.Name}".TrimEnd(), field, problem).Message;
 
         switch (resource)
         {

@@ -106,9 +106,9 @@ public sealed class RepositoryReaderTests : IDisposable
         string all = string.Join("\n", ex.Problems);
         Assert.True(ex.Problems.Count == 8, all);
         void Has(string fragment) => Assert.True(ex.Problems.Any(p => p.Contains(fragment, StringComparison.Ordinal)), $"no problem contains:\n{fragment}\nproblems:\n{all}");
-        Has("packages/bad/version.yml:1: document 1 (Package bad.corp.com.1.0-beta): spec.version: '1.0-beta' is not a semantic version");
-        Has("packages/bad/name.yml:1: document 1 (Package bad.corp.com): metadata.name: must be 'bad.corp.com.2.0.0' (<spec.refName>.<spec.version>), got 'bad.corp.com'");
-        Has("packages/bad/short.yml:1: document 1 (Package short.com.1.0.0): spec.refName: 'short.com' must have at least three segments");
+        Has("packages/bad/version.yml:7: document 1 (Package bad.corp.com.1.0-beta): spec.version: '1.0-beta' is not a semantic version");
+        Has("packages/bad/name.yml:4: document 1 (Package bad.corp.com): metadata.name: must be 'bad.corp.com.2.0.0' (<spec.refName>.<spec.version>), got 'bad.corp.com'");
+        Has("packages/bad/short.yml:6: document 1 (Package short.com.1.0.0): spec.refName: 'short.com' must have at least three segments");
         Has("package 'good.corp.com' version '1.0.0' is also defined in packages/bad/dup.yaml (document 1)");
         Has("packages/bad/other.yml:1: document 1 (ConfigMap c): kind: a repository holds only Package and PackageMetadata documents, found v1 ConfigMap");
         Has("packages/bad/broken.yml:1: not valid YAML");

@@ -148,6 +148,19 @@ public sealed class ResourceYamlErrorTests
     }
 
     [Fact]
+    public void FieldLinesAreKeptForLaterChecks()
+    {
+        const string yaml = "apiVersion: data.packaging.carvel.dev/v1alpha1\nkind: Package\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      fetch:\n      - imgpkgBundle:\n          image: x\n";
+
+        var document = ResourceYaml.Read(yaml, "p.yml").Documents[0];
+
+        Assert.Equal(4, document.LineOf("metadata.name"));
+        Assert.Equal(10, document.LineOf("spec.template.spec.fetch[0].imgpkgBundle.image"));
+        Assert.Equal(5, document.LineOf("spec.version"));
+        Assert.Equal(1, document.LineOf(""));
+    }
+
+    [Fact]
     public void ReleasedAtIsWrittenInUtcAndQuoted()
     {
         var package = new Package

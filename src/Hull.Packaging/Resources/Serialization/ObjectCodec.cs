@@ -48,6 +48,7 @@ internal sealed class ObjectCodec<T>(Func<T> create) : Codec<T?>
                     context.Push(key);
                     if (_fields.TryGetValue(key, out var field))
                     {
+                        context.RecordLine(position);
                         result = field.Read(result, item.Value, context, position);
                         seen.Add(key);
                     }

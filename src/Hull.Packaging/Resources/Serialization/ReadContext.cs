@@ -12,6 +12,17 @@ internal sealed class ReadContext(string file, int document, List<string> warnin
 
     public int Document { get; } = document;
 
+    /// <summary>The line of each field read (by path, e.g. <c>spec.version</c>), for checks made after reading.</summary>
+    public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
+
+    public void RecordLine(Position at)
+    {
+        if (at.IsKnown)
+        {
+            Lines[FieldPath] = at.Line;
+        }
+    }
+
     /// <summary><c>Kind name</c> once the document's kind and name are known, for messages.</summary>
     public string? Resource { get; set; }
 

@@ -7,7 +7,24 @@ namespace Hull.Packaging.Resources.Serialization;
 /// <param name="Resource">The resource (an <see cref="OtherResource"/> for kinds Hull does not model).</param>
 /// <param name="Document">The 1-based document index in its file.</param>
 /// <param name="Line">The line the document starts on; 0 when unknown.</param>
-public sealed record ResourceDocument(IResource Resource, int Document, int Line);
+public sealed record ResourceDocument(IResource Resource, int Document, int Line)
+{
+    /// <summary>The line of each field as read, by path (<c>metadata.name</c>, <c>spec.template.spec.fetch[0]</c>…).</summary>
+    public IReadOnlyDictionary<string, int> FieldLines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The line of <paramref name="field"/> or of its nearest parent that was read; else the document's line.</summary>
+    public int LineOf(string field)
+    {
+        for (string path = field; path.Length > 0; path = path[..Math.Max(0, path.LastIndexOfAny(['.', '[']))])
+        {
+            if (FieldLines.TryGetValue(path, out int line))
+            {
+                return line;
+            }
+        }
+        return Line;
+    }
+}
 
 /// <summary>The resources of one YAML stream, and warnings (unknown fields) found while reading.</summary>
 /// <param name="Documents">The non-empty documents, in order.</param>
@@ -47,8 +64,9 @@ public static class ResourceYaml
             {
                 continue;
             }
-            var resource = ReadDocument(document.Value, document.Position, new ReadContext(file, index, warnings));
-            documents.Add(new ResourceDocument(resource, index, document.Position.Line));
+            var context = new ReadContext(file, index, warnings);
+            var resource = ReadDocument(document.Value, document.Position, context);
+            documents.Add(new ResourceDocument(resource, index, document.Position.Line) { FieldLines = context.Lines });
         }
         return new ResourceDocuments(documents, warnings);
     }
