@@ -196,6 +196,20 @@ public sealed class RepoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task MissingFoldersAndUnreachableRegistriesAreOneLineErrors()
+    {
+        string missing = Path.Combine(_tmp, "missing");
+        var (code, _, err) = await Run("package", "available", "list", "--repo", missing);
+        Assert.Equal(1, code);
+        Assert.Equal($"hull: error: repository '{missing}': no such folder\n", err);
+
+        var (registryCode, _, registryErr) = await Run("package", "available", "list", "--repo", "127.0.0.1:9/nothing/here:v1", "--registry-retry-count", "0");
+        Assert.Equal(1, registryCode);
+        Assert.Contains("127.0.0.1:9/nothing/here:v1", registryErr);
+        Assert.Single(registryErr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public async Task CheckReportsProblemsAndWarnings()
     {
         string repo = Repository();

@@ -92,6 +92,17 @@ public sealed class RepositorySources
         {
             location = System.IO.Path.GetFullPath(location);
         }
+        else
+        {
+            try
+            {
+                Hull.Oci.References.ImageLocation.Parse(location);
+            }
+            catch (Hull.Oci.References.ReferenceFormatException ex)
+            {
+                throw new RepositorySourceException($"repository '{name}': '{location}' is not a folder, an oci: layout or a registry reference: {ex.Message}");
+            }
+        }
         var source = new RepositorySource(name, location);
         _sources.Add(source);
         return source;

@@ -50,6 +50,7 @@ public sealed class RepositorySourcesTests : IDisposable
         Assert.Contains("already exists (registry.corp/repo:1.0.0)", Assert.Throws<RepositorySourceException>(() => sources.Add("stable", "x/y")).Message);
         Assert.Contains("lowercase letters", Assert.Throws<RepositorySourceException>(() => sources.Add("Stable", "x/y")).Message);
         Assert.Contains("no repository named 'beta'; known: stable", Assert.Throws<RepositorySourceException>(() => sources.Remove("beta")).Message);
+        Assert.Contains("'Registry.Corp/UPPER:1' is not a folder, an oci: layout or a registry reference", Assert.Throws<RepositorySourceException>(() => sources.Add("beta", "Registry.Corp/UPPER:1")).Message);
     }
 
     [Fact]
