@@ -23,6 +23,9 @@ public sealed class Scanner
     private readonly Queue<Token> _pending = new();
     private TokenKind _last = TokenKind.Newline;
 
+    // Generated programs (ytt templates) repeat the same few names tens of thousands of times: one string each.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
     /// <summary>Creates a scanner over <paramref name="src"/>.</summary>
     public Scanner(string file, string src, bool endMode)
     {
@@ -166,7 +169,13 @@ public sealed class Scanner
                 return ScanString(start, s, raw: true);
             }
             while (_pos < _src.Length && (char.IsAsciiLetterOrDigit(_src[_pos]) || _src[_pos] == '_' || _src[_pos] > 127 && char.IsLetterOrDigit(_src[_pos]))) _pos++;
-            string word = _src[s.._pos];
+            var span = _src.AsSpan(s, _pos - s);
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(span, out var word))
+            {
+                word = span.ToString();
+                lookup[span] = word;
+            }
             if (TokenKinds.Keywords.TryGetValue(word, out var kw)) return Make(kw, start, word);
             if (_endMode && word == "end") return Make(TokenKind.End, start, word);
             return Make(TokenKind.Ident, start, word, word);
@@ -217,7 +226,8 @@ public sealed class Scanner
             default:
                 throw Error(start, $"unexpected input character {Quote(c)}");
         }
-        return Make(k, start, _src[s.._pos]);
+        // Punctuation raw text is the kind's own text (no substring per token).
+        return Make(k, start, TokenKinds.Text(k));
     }
 
     private void Close(Position p, char c)

@@ -63,13 +63,13 @@ public sealed class InstructionSet
         new(InstructionOp.StartNodeAnnotation, $"{StartNodeAnnotation}({Tag(tag)}, \"{name}\", {CollectNodeAnnotation}({content}))");
 
     /// <summary>`start_node(tag)`.</summary>
-    public Instruction NewStartNode(int tag) => new(InstructionOp.StartNode, $"{StartNode}({Tag(tag)})");
+    public Instruction NewStartNode(int tag) => new(InstructionOp.StartNode, string.Create(CultureInfo.InvariantCulture, $"{StartNode}({tag})"));
 
     /// <summary>`set_node(tag)`: keep the node's own value.</summary>
-    public Instruction NewSetNode(int tag) => new(InstructionOp.SetNode, $"{SetNode}({Tag(tag)})");
+    public Instruction NewSetNode(int tag) => new(InstructionOp.SetNode, string.Create(CultureInfo.InvariantCulture, $"{SetNode}({tag})"));
 
     /// <summary>`set_node(tag, (code))`.</summary>
-    public Instruction NewSetNodeValue(int tag, string code) => new(InstructionOp.SetNode, $"{SetNode}({Tag(tag)}, ({code}))");
+    public Instruction NewSetNodeValue(int tag, string code) => new(InstructionOp.SetNode, string.Create(CultureInfo.InvariantCulture, $"{SetNode}({tag}, ({code}))"));
 
     /// <summary>`set_map_item_key(tag, (code))`.</summary>
     public Instruction NewSetMapItemKey(int tag, string code) => new(InstructionOp.SetMapItemKey, $"{SetMapItemKey}({Tag(tag)}, ({code}))");

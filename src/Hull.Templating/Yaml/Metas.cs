@@ -22,6 +22,8 @@ public sealed class Metas
         ("if/end", "if"), ("else/end", "else"), ("elif/end", "elif"), ("for/end", "for"), ("def/end", "def"),
     ];
 
+    private static readonly Metas s_none = new();
+
     /// <summary>Code lines to run before the node.</summary>
     public List<MetaLine> Blocks { get; } = [];
 
@@ -37,6 +39,11 @@ public sealed class Metas
     /// <summary>Classifies the comments of a node at <paramref name="nodeLine"/> whose own value is <paramref name="hasValue"/>.</summary>
     public static Metas Extract(IReadOnlyList<Comment> comments, int nodeLine, bool hasValue, bool ignoreUnknown, string file)
     {
+        if (comments.Count == 0)
+        {
+            return s_none; // most nodes of large templates carry no comments
+        }
+
         var m = new Metas();
         foreach (var comment in comments)
         {

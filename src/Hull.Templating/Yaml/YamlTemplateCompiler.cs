@@ -19,6 +19,7 @@ public sealed class YamlTemplateCompiler
     private readonly TemplateOptions _options;
     private readonly InstructionSet _ins;
     private readonly NodeTable _nodes;
+    private SourceLine?[]? _sources;
 
     private YamlTemplateCompiler(string file, string source, TemplateOptions options, InstructionSet ins, NodeTable nodes)
     {
@@ -144,6 +145,15 @@ public sealed class YamlTemplateCompiler
         }
     }
 
-    private SourceLine? Source(int line) =>
-        line > 0 && line <= _sourceLines.Length ? new SourceLine(_file, line, _sourceLines[line - 1].TrimEnd('\r')) : null;
+    // One SourceLine per template line, shared by the code lines generated from it.
+    private SourceLine? Source(int line)
+    {
+        if (line <= 0 || line > _sourceLines.Length)
+        {
+            return null;
+        }
+
+        _sources ??= new SourceLine?[_sourceLines.Length + 1];
+        return _sources[line] ??= new SourceLine(_file, line, _sourceLines[line - 1].TrimEnd('\r'));
+    }
 }
