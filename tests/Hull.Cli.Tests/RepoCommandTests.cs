@@ -210,6 +210,25 @@ public sealed class RepoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PackageInitScaffoldsAFolder()
+    {
+        string dir = Path.Combine(_tmp, "my-opinionated-config");
+        var (code, output, err) = await Run("package", "init", "config.my-opinionated.com", "--dir", dir);
+
+        Assert.True(code == 0, err);
+        Assert.StartsWith($"file: {Path.Combine(dir, "package-metadata.yml")}\n", output);
+        Assert.Contains($"Created package 'config.my-opinionated.com' in {dir}", output);
+        Assert.True(File.Exists(Path.Combine(dir, ".imgpkg", "images.yml")));
+
+        var (againCode, _, againErr) = await Run("package", "init", "config.my-opinionated.com", "--dir", dir);
+        Assert.Equal(1, againCode);
+        Assert.StartsWith($"hull: error: '{dir}' already has", againErr);
+        var (badCode, _, badErr) = await Run("package", "init", "Config", "--dir", dir);
+        Assert.Equal(1, badCode);
+        Assert.Equal("hull: error: package name 'Config' is not a valid DNS subdomain (lowercase letters, digits, '-' and '.', at most 253 characters)\n", badErr);
+    }
+
+    [Fact]
     public async Task CheckReportsProblemsAndWarnings()
     {
         string repo = Repository();

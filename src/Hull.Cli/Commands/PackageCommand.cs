@@ -2,14 +2,15 @@ using System.CommandLine;
 
 namespace Hull.Cli.Commands;
 
-/// <summary>`hull package`: packages in repositories (available list, available get).</summary>
+/// <summary>`hull package`: authoring (init) and what repositories offer (available list, available get).</summary>
 public static class PackageCommand
 {
     /// <summary>Builds the `package` command tree.</summary>
     public static Command Create()
     {
-        var package = new Command("package", "Carvel packages: what repositories offer");
+        var package = new Command("package", "Carvel packages: create a package folder, see what repositories offer");
         package.Options.Add(RepositoryOptions.ListFile);
+        package.Subcommands.Add(PackageInitCommand.Create());
         var available = new Command("available", "Packages available in repositories, like 'tanzu package available'");
         available.Subcommands.Add(PackageAvailableCommand.List());
         available.Subcommands.Add(PackageAvailableCommand.Get());
