@@ -1,4 +1,7 @@
+using Hull.Bundles.Images;
 using Hull.Bundles.Locks;
+using Hull.Oci;
+using Hull.Oci.References;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Versions;
 using Semver;
@@ -40,9 +43,11 @@ public sealed class RepositoryContents
         IEnumerable<RepositoryPackage> packages,
         IReadOnlyDictionary<string, RepositoryMetadata> metadata,
         ImagesLock? imagesLock,
-        IReadOnlyList<string> warnings)
+        IReadOnlyList<string> warnings,
+        ImageLocation? bundle = null)
     {
         Origin = origin;
+        Bundle = bundle;
         Metadata = metadata;
         ImagesLock = imagesLock;
         Warnings = warnings;
@@ -54,6 +59,9 @@ public sealed class RepositoryContents
 
     /// <summary>The folder or bundle reference the repository was read from.</summary>
     public string Origin { get; }
+
+    /// <summary>The repository bundle (by digest) when read from a registry or layout; null for a folder.</summary>
+    public ImageLocation? Bundle { get; }
 
     /// <summary>Every package name (with versions or metadata), sorted.</summary>
     public IReadOnlyList<string> PackageNames { get; }
@@ -109,6 +117,31 @@ public sealed class RepositoryContents
             throw new VersionSelectionException($"package '{refName}' in repository '{Origin}': {ex.Message}");
         }
         return versions.Last(p => p.Version.Equals(best));
+    }
+
+    /// <summary>
+    /// Where a package's bundle can be fetched now. A repository copied with imgpkg (or Hull) carries its package
+    /// bundles next to it, in the repository bundle's own repository; kapp-controller finds them there through the
+    /// repository's ImagesLock, and so does this: the bundle's digest next to the repository if present, else the
+    /// reference the Package names.
+    /// </summary>
+    public async Task<string?> LocateBundleAsync(RepositoryPackage package, IStoreResolver stores, CancellationToken cancellationToken)
+    {
+        string? image = package.Package.Spec.Template?.Spec?.Fetch?.Select(f => f.ImgpkgBundle?.Image).FirstOrDefault(i => i is not null);
+        if (image is null || Bundle is null || !ImageReference.TryParse(image, out var reference) || reference.Digest is not Digest digest)
+        {
+            return image;
+        }
+        var beside = Locations.WithDigest(Bundle, digest);
+        try
+        {
+            await stores.Open(beside).ResolveAsync(digest.ToString(), cancellationToken).ConfigureAwait(false);
+            return beside.ToString();
+        }
+        catch (OciNotFoundException)
+        {
+            return image;
+        }
     }
 
     /// <summary>Parses a package version as kapp-controller accepts it: semver 2.0, optionally with a leading <c>v</c>.</summary>

@@ -53,12 +53,14 @@ public static class RepositoryReader
             throw new RepositoryException(location.ToString()!, ["not an imgpkg bundle (a package repository is pushed as a bundle: hull bundle push -b REF -f DIR)"]);
         }
         var files = await BundleLayerFiles.ReadAsync(image, p => RepositoryLayout.IsPackageFile(p) || p == BundleFiles.ImagesLockPath, cancellationToken).ConfigureAwait(false);
-        return Read(image.DigestReference, files);
+        return Read(image.DigestReference, files, Locations.WithDigest(location, image.Digest));
     }
 
     /// <summary>Reads a repository from its files; <paramref name="origin"/> names it in messages.</summary>
     /// <exception cref="RepositoryException">Every problem found, each naming the file, document and field.</exception>
-    public static RepositoryContents Read(string origin, IEnumerable<RepositoryFile> files)
+    public static RepositoryContents Read(string origin, IEnumerable<RepositoryFile> files) => Read(origin, files, bundle: null);
+
+    private static RepositoryContents Read(string origin, IEnumerable<RepositoryFile> files, ImageLocation? bundle)
     {
         var problems = new List<string>();
         var warnings = new List<string>();
@@ -120,7 +122,7 @@ public static class RepositoryReader
         {
             throw new RepositoryException(origin, problems);
         }
-        return new RepositoryContents(origin, packages.Values, metadata, imagesLock, warnings);
+        return new RepositoryContents(origin, packages.Values, metadata, imagesLock, warnings, bundle);
     }
 
     private static void Check(

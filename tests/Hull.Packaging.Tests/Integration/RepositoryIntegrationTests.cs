@@ -162,5 +162,11 @@ public sealed class RepositoryIntegrationTests : IDisposable
         Assert.Equal(1 + bundles.Count, copy.Images);
         var copied = await RepositoryReader.ReadBundleAsync(Stores, Locations.Parse(copy.RootDigestReference!, "--repo"), CancellationToken.None);
         Assert.Equal(contents.PackageNames, copied.PackageNames);
+
+        // Installs fetch package bundles from the copy (next to the repository), and from the original otherwise.
+        var contour = copied.Find("contour.community.tanzu.vmware.com", "1.17.1");
+        string original = contour.Package.Spec.Template!.Spec!.Fetch![0].ImgpkgBundle!.Image!;
+        Assert.Equal($"{layout}@{original.Split('@')[1]}", await copied.LocateBundleAsync(contour, Stores, CancellationToken.None));
+        Assert.Equal(original, await contents.LocateBundleAsync(contents.Find("contour.community.tanzu.vmware.com", "1.17.1"), Stores, CancellationToken.None));
     }
 }
