@@ -3,6 +3,7 @@ using Hull.Bundles.Layers;
 using Hull.Bundles.Operations;
 using Hull.Bundles.Progress;
 using Hull.Oci.Registry;
+using Hull.Packaging.Metapackages;
 using Hull.Packaging.Repositories;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
@@ -145,6 +146,11 @@ public sealed class RepositoryIntegrationTests : IDisposable
             i => i.Metadata.Name!,
             i => contents.Select(i.Spec.PackageRef!.RefName!, i.Spec.PackageRef.VersionSelection!.ToVersionSelection()).Package.Spec.Version);
         Assert.Equal(new Dictionary<string, string?> { ["contour"] = "1.17.1", ["cert-manager"] = "1.5.1", ["external-dns"] = "1.17.1" }, selected);
+        var tree = await PackageTreeResolver.ResolveAsync(
+            contents.Find("my-package.my-opinionated.com", "0.0.1"), [contents], new StaticPackageRenderer(Stores, [contents]).RenderAsync, CancellationToken.None);
+        Assert.Equal(
+            ["my-package.my-opinionated.com 0.0.1", "contour.community.tanzu.vmware.com 1.17.1", "cert-manager.community.tanzu.vmware.com 1.5.1", "external-dns.community.tanzu.vmware.com 1.17.1"],
+            new[] { tree }.Concat(tree.Children).Select(n => $"{n.Package.RefName} {n.Package.Version}"));
         var none = Assert.Throws<VersionSelectionException>(() => contents.Select("contour.community.tanzu.vmware.com", new VersionSelection(">=2.0.0")));
         Assert.Contains("available: 1.5.1, 1.17.1", none.Message);
 
