@@ -17,6 +17,9 @@ public sealed class TemplateOptions
     /// <summary>Data values from the command line and files; `#@data/values` documents are added during rendering.</summary>
     public DataValuesSources DataValues { get; } = new();
 
+    /// <summary>`--dangerous-data-values-disable-validation`: data values rules are not run.</summary>
+    public bool DisableDataValuesValidation { get; set; }
+
     /// <summary>The version `@ytt:version` compares against.</summary>
     public string Version { get; set; } = "0.0.0";
 

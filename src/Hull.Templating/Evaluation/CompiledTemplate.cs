@@ -138,11 +138,27 @@ public sealed class CompiledTemplate
                 int tag = Tag(a, 0);
                 string name = a.String(1);
                 var collected = (CollectedArgs)a.Positional[2];
-                CurrentContext.StartNodeAnnotation(tag, name, new NodeAnnotation(collected.Args, collected.Kwargs, 0));
+                CurrentContext.StartNodeAnnotation(tag, name, new NodeAnnotation(collected.Args, collected.Kwargs, AnnotationLine(_nodes[tag], name)));
                 return NoneValue.None;
             }),
         };
         return d;
+    }
+
+    // The line of the `#@name` comment on the template node (validations report it as "by: file:line").
+    private static int AnnotationLine(object templateNode, string name)
+    {
+        if (templateNode is not Hull.Yaml.Node n) return 0;
+        foreach (var c in n.Comments)
+        {
+            var d = c.Data.AsSpan();
+            if (d.Length > name.Length && d[0] == '@' && d[1..].StartsWith(name, StringComparison.Ordinal)
+                && (d.Length == name.Length + 1 || char.IsWhiteSpace(d[name.Length + 1])))
+            {
+                return c.Position.Line;
+            }
+        }
+        return n.Position.Line;
     }
 
     private static BuiltinFunction Fn(string name, Func<HostArgs, Value> body) => HostFunction.Create(name, body);

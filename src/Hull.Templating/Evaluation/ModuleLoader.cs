@@ -12,7 +12,8 @@ namespace Hull.Templating.Evaluation;
 /// <summary>Resolves `load()`: `@ytt:*` modules and files relative to the loading file (`.star`, `.lib.yml`, `.lib.txt`), cached, cycles refused.</summary>
 public sealed class ModuleLoader
 {
-    private const string CurrentFileKey = "hull.templating.file";
+    /// <summary>Thread-local key of the file whose code is running (load() and data.read() resolve relative to it).</summary>
+    public const string CurrentFileKey = "hull.templating.file";
 
     private readonly Dictionary<string, InputFile> _files;
     private readonly TemplateOptions _options;
@@ -52,13 +53,8 @@ public sealed class ModuleLoader
             var m = Modules.Get(module[5..]) ?? throw new EvalException($"cannot load {module}: unknown module");
             return m;
         }
-        if (module.StartsWith('@'))
-        {
-            throw new EvalException($"cannot load {module}: library modules are not supported yet");
-        }
-
         string from = thread.GetLocal(CurrentFileKey) as string ?? "";
-        string path = Resolve(from, module);
+        string path = module.StartsWith('@') ? ResolveLibraryPath(from, module) : Resolve(from, module);
         if (_cache.TryGetValue(path, out var cached)) return cached;
         if (!_files.TryGetValue(path, out var file))
         {
@@ -109,6 +105,24 @@ public sealed class ModuleLoader
     {
         var docSet = YamlParsing.Parse(name, source);
         return YamlTemplateCompiler.Compile(name, source, docSet, options);
+    }
+
+    // `@name:path` is `path` inside `_ytt_lib/name` of the loading file's directory or the nearest ancestor that has it.
+    private string ResolveLibraryPath(string from, string module)
+    {
+        int colon = module.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 2) throw new EvalException($"cannot load {module}: expected library module in format '@name:path'");
+        string name = module[1..colon], rest = module[(colon + 1)..];
+        string dir = Path.GetDirectoryName(from)?.Replace('\\', '/') ?? "";
+        while (true)
+        {
+            string candidate = Resolve((dir.Length == 0 ? "" : dir + "/") + "_ytt_lib/" + name + "/x", rest);
+            if (_files.ContainsKey(candidate)) return candidate;
+            if (dir.Length == 0) break;
+            int slash = dir.LastIndexOf('/');
+            dir = slash < 0 ? "" : dir[..slash];
+        }
+        throw new EvalException($"cannot load {module}: Expected to find library '{name}' (in a _ytt_lib directory)");
     }
 
     private static string Resolve(string from, string module)

@@ -6,7 +6,7 @@ public static class ConformanceSuite
     /// <summary>../shared/conformance/ytt relative to the repository root.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every case in scope: yamltemplate and texttemplate.</summary>
+    /// <summary>Every case in scope: yamltemplate, validations and texttemplate.</summary>
     public static IReadOnlyList<string> CaseNames { get; } = ListCases();
 
     /// <summary>Known failures: case name to reason.</summary>
@@ -28,6 +28,11 @@ public static class ConformanceSuite
     {
         var names = new List<string>();
         foreach (var f in Directory.EnumerateFiles(Path.Combine(Root, "yamltemplate"), "*.tpltest", SearchOption.AllDirectories))
+        {
+            names.Add(Path.GetRelativePath(Root, f).Replace('\\', '/'));
+        }
+        // validations/ holds `#@assert/validate` cases (one has no extension).
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(Root, "validations"), "*", SearchOption.AllDirectories))
         {
             names.Add(Path.GetRelativePath(Root, f).Replace('\\', '/'));
         }

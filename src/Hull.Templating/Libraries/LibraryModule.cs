@@ -1,0 +1,41 @@
+using Hull.Starlark.Values;
+using Hull.Templating.Evaluation;
+using Hull.Templating.Values;
+
+namespace Hull.Templating.Libraries;
+
+/// <summary>`@ytt:library`: library.get(name, alias=) finds `_ytt_lib/name` from the calling file's directory upwards.</summary>
+public static class LibraryModule
+{
+    /// <summary>The module for templates of <paramref name="owner"/>.</summary>
+    public static ModuleValue Create(LibraryExecution owner) => HostFunction.Module("library",
+        HostFunction.Create("library.get", a =>
+        {
+            a.AllowKwargs("alias", "ignore_unknown_comments", "implicit_map_key_overrides", "strict");
+            if (a.Positional.Length != 1) throw new HostError($"got {a.Positional.Length} arguments, want 1");
+            string name = a.String(0).TrimStart('@');
+            string? alias = a.Kwarg("alias") switch
+            {
+                null or NoneValue => null,
+                StringValue s => s.Value,
+                var v => throw new HostError($"expected alias to be a string, but was {v.Type}"),
+            };
+            string from = a.Thread.GetLocal(ModuleLoader.CurrentFileKey) as string ?? owner.Root;
+            string root = Find(owner, from, name) ?? throw new HostError($"Expected to find library '{name}', but did not find '_ytt_lib/{name}'");
+            return new LibraryInstance(owner, root, alias ?? name, [], []);
+        }));
+
+    private static string? Find(LibraryExecution owner, string from, string name)
+    {
+        string dir = Path.GetDirectoryName(from)?.Replace('\\', '/') ?? "";
+        string stop = owner.Root.TrimEnd('/');
+        while (true)
+        {
+            string prefix = (dir.Length == 0 ? "" : dir + "/") + "_ytt_lib/" + name.TrimEnd('/') + "/";
+            if (owner.AllFiles.Any(f => f.RelativePath.StartsWith(prefix, StringComparison.Ordinal))) return prefix;
+            if (dir.Length == 0 || dir == stop) return null;
+            int slash = dir.LastIndexOf('/');
+            dir = slash < 0 ? "" : dir[..slash];
+        }
+    }
+}
