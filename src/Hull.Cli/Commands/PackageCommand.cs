@@ -15,6 +15,7 @@ public static class PackageCommand
         available.Subcommands.Add(PackageAvailableCommand.List());
         available.Subcommands.Add(PackageAvailableCommand.Get());
         package.Subcommands.Add(available);
+        package.Subcommands.Add(PackageTreeCommand.Create());
         return package;
     }
 }

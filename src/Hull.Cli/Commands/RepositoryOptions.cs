@@ -34,8 +34,18 @@ public sealed class RepositoryOptions
     public static Task<RepositorySources> LoadListAsync(ParseResult parse, CancellationToken cancellationToken) =>
         RepositorySources.LoadAsync(parse.GetValue(ListFile) ?? RepositorySources.DefaultPath(), cancellationToken);
 
+    /// <summary>The registry options the flags give.</summary>
+    public RegistryOptions Registry(ParseResult parse) => _registry.Read(parse);
+
     /// <summary>Reads every selected repository, in order; fails when none is selected or configured.</summary>
     public async Task<IReadOnlyList<(RepositorySource Source, RepositoryContents Contents)>> LoadAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using var client = new RegistryClient(_registry.Read(parse));
+        return await LoadAsync(parse, new StoreResolver(client), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads every selected repository through <paramref name="stores"/>, in order.</summary>
+    public async Task<IReadOnlyList<(RepositorySource Source, RepositoryContents Contents)>> LoadAsync(ParseResult parse, IStoreResolver stores, CancellationToken cancellationToken)
     {
         var list = await LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
         var wanted = parse.GetValue(_repo) ?? [];
@@ -46,8 +56,6 @@ public sealed class RepositoryOptions
         {
             throw new RepositorySourceException("no repositories: add one with 'hull repo add NAME LOCATION', or pass --repo LOCATION");
         }
-        using var client = new RegistryClient(_registry.Read(parse));
-        var stores = new StoreResolver(client);
         var loaded = new List<(RepositorySource, RepositoryContents)>();
         foreach (var source in sources)
         {

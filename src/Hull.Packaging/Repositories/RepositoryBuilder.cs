@@ -1,7 +1,6 @@
 using System.Text;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Locks;
-using Hull.Oci.References;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
 
@@ -116,12 +115,16 @@ public sealed class RepositoryBuilder
                 {
                     continue;
                 }
-                if (!ImageReference.TryParse(image, out var reference) || reference.Digest is null)
+                if (BundleReferences.DigestOf(image) is null)
                 {
                     problems.Add($"{entry.From}: spec.template.spec.fetch[].imgpkgBundle.image: '{image}' is not referenced by digest; lock it first (hull resolve -f FILE) so the repository pins exactly what was tested");
                     continue;
                 }
-                locked.Add(image);
+                // Layout bundles are for local use: kapp-controller cannot fetch them and imgpkg cannot lock them.
+                if (!BundleReferences.IsLayout(image))
+                {
+                    locked.Add(image);
+                }
             }
         }
         var imagesLock = new ImagesLock { Images = locked.Select(i => new ImagesLockEntry(i)).ToList() };

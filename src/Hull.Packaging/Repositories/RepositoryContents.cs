@@ -128,7 +128,7 @@ public sealed class RepositoryContents
     public async Task<string?> LocateBundleAsync(RepositoryPackage package, IStoreResolver stores, CancellationToken cancellationToken)
     {
         string? image = package.Package.Spec.Template?.Spec?.Fetch?.Select(f => f.ImgpkgBundle?.Image).FirstOrDefault(i => i is not null);
-        if (image is null || Bundle is null || !ImageReference.TryParse(image, out var reference) || reference.Digest is not Digest digest)
+        if (image is null || Bundle is null || BundleReferences.DigestOf(image) is not Digest digest)
         {
             return image;
         }

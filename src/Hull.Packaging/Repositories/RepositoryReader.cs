@@ -180,7 +180,7 @@ public static class RepositoryReader
     {
         var bundles = packages
             .SelectMany(p => (p.Package.Spec.Template?.Spec?.Fetch ?? []).Select(f => (p, image: f.ImgpkgBundle?.Image)))
-            .Where(x => x.image is not null)
+            .Where(x => x.image is not null && !BundleReferences.IsLayout(x.image))
             .ToList();
         if (imagesLock is null)
         {
@@ -195,7 +195,7 @@ public static class RepositoryReader
         {
             if (!locked.Contains(image!))
             {
-                warnings.Add(ImageReference.TryParse(image, out var reference) && reference.Digest is not null
+                warnings.Add(BundleReferences.DigestOf(image) is not null
                     ? $"{package.File}: bundle '{image}' of {package.Package.Metadata.Name} is not in {BundleFiles.ImagesLockPath}; it will not be copied with the repository"
                     : $"{package.File}: bundle '{image}' of {package.Package.Metadata.Name} is not referenced by digest; lock it (hull resolve) so installs are reproducible");
             }

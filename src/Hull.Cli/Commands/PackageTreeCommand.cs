@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Hull.Bundles.Images;
+using Hull.Oci.Registry;
+using Hull.Packaging.Metapackages;
+
+namespace Hull.Cli.Commands;
+
+/// <summary>`hull package tree NAME/VERSION`: the packages a metapackage installs, recursively, with selected versions and bundles.</summary>
+public static class PackageTreeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var target = new Argument<string>("NAME/VERSION") { Description = "The metapackage and its version" };
+        var repos = new RepositoryOptions();
+        var command = new Command("tree", "Resolve every PackageInstall a package's configuration contains against the repositories, recursively (plain-YAML packages; templated ones need the template engine)") { target };
+        repos.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string text = parse.GetValue(target)!;
+            int slash = text.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || slash == text.Length - 1)
+            {
+                throw new PackageTreeException($"package tree: expected NAME/VERSION, got '{text}'");
+            }
+            using var client = new RegistryClient(repos.Registry(parse));
+            var stores = new StoreResolver(client);
+            var loaded = await repos.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
+            var contents = loaded.Select(l => l.Contents).ToList();
+            string refName = text[..slash];
+            var holder = contents.FirstOrDefault(c => c.PackageNames.Contains(refName, StringComparer.Ordinal)) ?? contents[0];
+            var root = holder.Find(refName, text[(slash + 1)..]);
+            var tree = await PackageTreeResolver.ResolveAsync(root, contents, new StaticPackageRenderer(stores, contents).RenderAsync, cancellationToken).ConfigureAwait(false);
+            foreach (string line in tree.Lines())
+            {
+                parse.InvocationConfiguration.Output.WriteLine(line);
+            }
+            return HullApp.Success;
+        });
+        return command;
+    }
+}
