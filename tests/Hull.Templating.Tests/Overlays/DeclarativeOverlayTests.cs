@@ -163,4 +163,65 @@ public sealed class DeclarativeOverlayTests
                 """));
         Assert.Equal("k: 1\nx: 1\n---\nk: 2\nx: 1\n", output);
     }
+
+    [Fact]
+    public void UnannotatedArrayItemsAreAppendedToEveryMatchedDocument()
+    {
+        string output = Render(
+            ("config.yml", "---\nid: 1\ncontents:\n- apple\n---\nid: 2\ncontents:\n- pineapple\n"),
+            ("add-content.yml", "#@ load(\"@ytt:overlay\", \"overlay\")\n\n#@overlay/match by=overlay.all, expects=\"1+\"\n---\ncontents:\n- pen\n"));
+        Assert.Equal("id: 1\ncontents:\n- apple\n- pen\n---\nid: 2\ncontents:\n- pineapple\n- pen\n", output);
+    }
+
+    [Fact]
+    public void PackageGuideOverlaysWithDataValuesAndLambdaMatchers()
+    {
+        string output = Render(
+            ("issuer.yaml", """
+                apiVersion: cert-manager.io/v1
+                kind: Issuer
+                metadata:
+                  name: wildcard
+                spec:
+                  acme:
+                    email: placeholder
+                    solvers:
+                    - http01: {}
+                    - dns01:
+                        route53:
+                          region: placeholder
+
+                """),
+            ("overlay-issuer.yaml", """
+                #@ load("@ytt:overlay", "overlay")
+                #@ load("@ytt:data", "data")
+                #@overlay/match by=overlay.subset({"kind":"Issuer"})
+                ---
+                spec:
+                  acme:
+                    email: #@ data.values.email
+                    solvers:
+                    #@overlay/match by=lambda _,l,r: "dns01" in l
+                    - dns01:
+                        route53:
+                          region: #@ data.values.region
+
+                """),
+            ("values.yaml", "#@data/values\n---\nemail: me@example.com\nregion: eu-west-1\n"));
+        Assert.Equal("""
+            apiVersion: cert-manager.io/v1
+            kind: Issuer
+            metadata:
+              name: wildcard
+            spec:
+              acme:
+                email: me@example.com
+                solvers:
+                - http01: {}
+                - dns01:
+                    route53:
+                      region: eu-west-1
+
+            """, output);
+    }
 }
