@@ -26,7 +26,8 @@ public static class HullApp
     {
         var root = HullCommands.CreateRoot();
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        var parse = root.Parse(args);
+        // ytt's `@lib:` values start with `@`: they are arguments, not response files.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         bool debug = parse.GetValue(HullCommands.Debug);
 
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(parse))

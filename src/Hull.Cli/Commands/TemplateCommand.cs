@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hull.Templating;
+using Hull.Templating.DataValues;
 using Hull.Templating.Files;
 
 namespace Hull.Cli.Commands;
@@ -13,8 +14,8 @@ public static class TemplateCommand
         var files = new Option<string[]>("--file", "-f") { Description = "File (ie local path, -) (can be specified multiple times)", AllowMultipleArgumentsPerToken = false };
         var fileMarks = new Option<string[]>("--file-mark") { Description = "File mark (ie change file path, mark as non-template) (format: file:key=value) (can be specified multiple times)" };
         var filesInspect = new Option<bool>("--files-inspect") { Description = "Inspect files" };
-        var output = new Option<string>("--output", "-o") { Description = "Output type (yaml, json, pos)", DefaultValueFactory = _ => "yaml" };
-        output.AcceptOnlyFromAmong("yaml", "json", "pos");
+        var output = new Option<string>("--output", "-o") { Description = "Output type (yaml, json, pos, openapi-v3)", DefaultValueFactory = _ => "yaml" };
+        output.AcceptOnlyFromAmong("yaml", "json", "pos", "openapi-v3");
         var outputFiles = new Option<string?>("--output-files") { Description = "Add output files to given directory" };
         var emptied = new Option<string?>("--dangerous-emptied-output-directory") { Description = "Delete given directory, and then create it with output files" };
         var ignoreUnknown = new Option<bool>("--ignore-unknown-comments") { Description = "Configure whether unknown comments are considered as errors (comments that do not start with '#@' or '#!')" };
@@ -28,9 +29,12 @@ public static class TemplateCommand
         var dataValuesFile = new Option<string[]>("--data-values-file") { Description = "Set multiple data values via plain YAML files (format: {file path, or '-' (i.e. stdin)}) (can be specified multiple times)" };
         var dataValuesEnv = new Option<string[]>("--data-values-env") { Description = "Extract data values (as strings) from prefixed env vars (format: PREFIX for PREFIX_all__key1=str) (can be specified multiple times)" };
         var dataValuesEnvYaml = new Option<string[]>("--data-values-env-yaml") { Description = "Extract data values (parsed as YAML) from prefixed env vars (format: PREFIX for PREFIX_all__key1=true) (can be specified multiple times)" };
+        var dataValuesInspect = new Option<bool>("--data-values-inspect") { Description = "Inspect data values" };
+        var schemaInspect = new Option<bool>("--data-values-schema-inspect") { Description = "Inspect data values schema (use with -o openapi-v3)" };
+        var disableValidation = new Option<bool>("--dangerous-data-values-disable-validation") { Description = "Skip validating data values (not recommended: may result in templates failing or invalid output)" };
 
         var cmd = new Command("template", "Process YAML templates (ytt's `template`)");
-        foreach (var o in new Option[] { files, fileMarks, filesInspect, output, outputFiles, emptied, ignoreUnknown, implicitOverrides, strict, allowSymlink, allowAllSymlinks, dataValue, dataValueYaml, dataValueFile, dataValuesFile, dataValuesEnv, dataValuesEnvYaml })
+        foreach (var o in new Option[] { files, fileMarks, filesInspect, output, outputFiles, emptied, ignoreUnknown, implicitOverrides, strict, allowSymlink, allowAllSymlinks, dataValue, dataValueYaml, dataValueFile, dataValuesFile, dataValuesEnv, dataValuesEnvYaml, dataValuesInspect, schemaInspect, disableValidation })
         {
             cmd.Options.Add(o);
         }
@@ -66,10 +70,12 @@ public static class TemplateCommand
                 ImplicitMapKeyOverrides = parse.GetValue(implicitOverrides),
                 Strict = parse.GetValue(strict),
                 Version = HullApp.Version,
+                DisableDataValuesValidation = parse.GetValue(disableValidation),
             };
             foreach (var path in parse.GetValue(dataValuesFile) ?? [])
             {
-                options.DataValues.AddPlainYaml(path, await ReadAsync(path, cancellationToken).ConfigureAwait(false));
+                var (lib, file) = DataValuesSources.SplitLibrary(path);
+                options.DataValues.AddPlainYaml(file, await ReadAsync(file, cancellationToken).ConfigureAwait(false), lib);
             }
 
             foreach (var env in parse.GetValue(dataValuesEnv) ?? [])
@@ -103,6 +109,29 @@ public static class TemplateCommand
                 options.DataValues.AddKeyValue(kv, asYaml: true, source: "--data-value-yaml");
             }
 
+            string format = parse.GetValue(output) ?? "yaml";
+            if (parse.GetValue(schemaInspect))
+            {
+                if (format != "openapi-v3")
+                {
+                    throw new TemplateException("Data Values Schema inspection only supports the openapi-v3 output format (use --output openapi-v3)");
+                }
+
+                await stdout.WriteAsync(DataValuesInspection.OpenApiYaml(collector.Files, options).AsMemory(), cancellationToken).ConfigureAwait(false);
+                return HullApp.Success;
+            }
+
+            if (format == "openapi-v3")
+            {
+                throw new TemplateException("Output type openapi-v3 is only supported with --data-values-schema-inspect");
+            }
+
+            if (parse.GetValue(dataValuesInspect))
+            {
+                await stdout.WriteAsync(DataValuesInspection.ValuesYaml(collector.Files, options).AsMemory(), cancellationToken).ConfigureAwait(false);
+                return HullApp.Success;
+            }
+
             RenderResult result;
             try
             {
@@ -130,7 +159,7 @@ public static class TemplateCommand
                 return HullApp.Success;
             }
 
-            string text = parse.GetValue(output) switch
+            string text = format switch
             {
                 "json" => result.CombinedJson(),
                 "pos" => result.CombinedPositions(),
