@@ -171,4 +171,16 @@ public sealed class TemplateCommandTests : IDisposable
         Assert.True(code2 == 0, err);
         Assert.Equal("a: 2\n", output);
     }
+
+    [Fact]
+    public async Task StrictRefusesAmbiguousScalars()
+    {
+        var file = Write("a.yml", "enabled: yes\n");
+        var (code, output, _) = await Run("template", "-f", file);
+        Assert.Equal(0, code);
+        Assert.Equal("enabled: true\n", output);
+        var (strictCode, _, err) = await Run("template", "-f", file, "--strict");
+        Assert.Equal(1, strictCode);
+        Assert.Contains("Unmarshaling YAML template 'a.yml': yaml: Strict parsing: Found 'yes' ambigious", err);
+    }
 }

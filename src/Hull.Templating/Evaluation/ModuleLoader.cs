@@ -103,7 +103,7 @@ public sealed class ModuleLoader
     /// <summary>Compiles a YAML template.</summary>
     public static CompiledTemplate CompileYaml(string name, string source, TemplateOptions options)
     {
-        var docSet = YamlParsing.Parse(name, source);
+        var docSet = YamlParsing.Parse(name, source, options.Strict);
         return YamlTemplateCompiler.Compile(name, source, docSet, options);
     }
 

@@ -116,7 +116,7 @@ public sealed class LibraryExecution
                 if (IsLibraryFile(file) || file.Kind == FileKind.Starlark) continue;
                 if (file.Kind == FileKind.YamlPlain)
                 {
-                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes)) });
+                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes), _options.Strict) });
                 }
                 else
                 {
@@ -179,7 +179,7 @@ public sealed class LibraryExecution
                 _templates.Add((file, Guard(() => ModuleLoader.CompileText(file.RelativePath, source, _options))));
                 continue;
             }
-            var docSet = YamlParsing.Parse(file.RelativePath, source);
+            var docSet = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
             if (!HasDataValuesDocuments(docSet))
             {
                 _templates.Add((file, Guard(() => YamlTemplateCompiler.Compile(file.RelativePath, source, docSet, _options))));

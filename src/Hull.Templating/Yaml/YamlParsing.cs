@@ -6,13 +6,14 @@ namespace Hull.Templating.Yaml;
 public static class YamlParsing
 {
     private static readonly YamlParseOptions s_plain = new() { WithoutComments = true };
+    private static readonly YamlParseOptions s_strict = new() { Strict = true };
 
-    /// <summary>Parses a template (comments kept) into a document set.</summary>
-    public static DocumentSet Parse(string name, string source)
+    /// <summary>Parses a template (comments kept) into a document set; <paramref name="strict"/> is ytt's `--strict`.</summary>
+    public static DocumentSet Parse(string name, string source, bool strict = false)
     {
         try
         {
-            return YamlParser.Parse(source, name);
+            return YamlParser.Parse(source, name, strict ? s_strict : YamlParseOptions.Default);
         }
         catch (YamlException e)
         {

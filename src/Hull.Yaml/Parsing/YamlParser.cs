@@ -23,7 +23,7 @@ public static class YamlParser
 
         // Most templates are plain block YAML; the hand-written parser reads those several times faster and gives
         // up (returning false) on anything else, which the complete parser below then handles.
-        if (BlockFastParser.TryParse(text, fileName, !options.WithoutComments, StartsWithDocMarker(text), out var fast))
+        if (!options.Strict && BlockFastParser.TryParse(text, fileName, !options.WithoutComments, StartsWithDocMarker(text), out var fast))
         {
             return fast!;
         }
@@ -39,7 +39,7 @@ public static class YamlParser
         var prepended = !StartsWithDocMarker(text);
         var source = prepended ? "---\n" + text : text;
         var tap = new TokenTap(new Scanner(new StringReader(source), skipComments: options.WithoutComments));
-        var builder = new Builder(new Parser(tap), tap, fileName, prepended ? 1 : 0);
+        var builder = new Builder(new Parser(tap), tap, fileName, prepended ? 1 : 0) { Strict = options.Strict };
         DocumentSet set;
         try
         {
@@ -109,6 +109,9 @@ public static class YamlParser
             _correction = correction;
         }
 
+        /// <summary>Whether ambiguous plain scalars are errors (ytt's strict subset).</summary>
+        public bool Strict { get; init; }
+
         /// <summary>Line of each document's start marker (0 for the prepended one).</summary>
         public List<int> DocLines { get; } = new();
 
@@ -164,6 +167,11 @@ public static class YamlParser
             {
                 case Scalar s:
                     {
+                        if (Strict && s.Tag.IsEmpty && s.Style == ScalarStyle.Plain)
+                        {
+                            StrictScalars.Check(s.Value, ScalarResolver.ResolveTag(s.Value, out _), new Position(_file, Line(s.Start)));
+                        }
+
                         var value = ScalarValue(s);
                         Remember(s.Anchor, value);
                         Next();
