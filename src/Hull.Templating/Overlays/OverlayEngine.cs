@@ -115,11 +115,12 @@ public sealed class OverlayEngine(StarlarkThread thread)
 
     private void ApplyMap(Map left, Map right, MatchDefaults defaults)
     {
+        var index = left.Items.Count >= MapKeyIndex.MinItems && right.Items.Count > 1 ? new MapKeyIndex(left) : null;
         foreach (var item in right.Items)
         {
             try
             {
-                ApplyMapItem(left, item, defaults);
+                ApplyMapItem(left, item, defaults, index);
             }
             catch (OverlayException e)
             {
@@ -128,7 +129,7 @@ public sealed class OverlayEngine(StarlarkThread thread)
         }
     }
 
-    private void ApplyMapItem(Map left, MapItem right, MatchDefaults defaults)
+    private void ApplyMapItem(Map left, MapItem right, MatchDefaults defaults, MapKeyIndex? index)
     {
         var anns = YamlModel.Annotations(right);
         var op = OverlaySpecReader.Op(anns, OverlayOp.Merge);
@@ -147,16 +148,23 @@ public sealed class OverlayEngine(StarlarkThread thread)
         try
         {
             var items = left.Items;
-            for (int i = 0; i < items.Count; i++)
+            if (spec.By is null && index is not null && index.TryFind(right.Key, idx))
             {
-                var li = items[i];
-                bool hit = spec.By is null
-                    ? Map.KeyEquals(li.Key, right.Key)
-                    : MatcherInvocation.Matches(thread, spec.By, li.Key, li.Value, right.Value);
-                if (hit)
+                foreach (int i in idx) nodes.Add(items[i]);
+            }
+            else
+            {
+                for (int i = 0; i < items.Count; i++)
                 {
-                    idx.Add(i);
-                    nodes.Add(li);
+                    var li = items[i];
+                    bool hit = spec.By is null
+                        ? Map.KeyEquals(li.Key, right.Key)
+                        : MatcherInvocation.Matches(thread, spec.By, li.Key, li.Value, right.Value);
+                    if (hit)
+                    {
+                        idx.Add(i);
+                        nodes.Add(li);
+                    }
                 }
             }
             if (!Expected(spec, nodes)) return;
@@ -166,13 +174,16 @@ public sealed class OverlayEngine(StarlarkThread thread)
                 case OverlayOp.Merge:
                     if (idx.Count == 0)
                     {
-                        items.Add(Detached(right));
+                        var added = Detached(right);
+                        items.Add(added);
+                        index?.Appended(added);
                         return;
                     }
                     foreach (int i in idx) MergeInto(items[i], right, childDefaults);
                     return;
                 case OverlayOp.Remove:
                     for (int k = idx.Count - 1; k >= 0; k--) items.RemoveAt(idx[k]);
+                    if (idx.Count > 0) index?.Invalidate();
                     return;
                 case OverlayOp.Replace:
                     if (idx.Count == 0 && orAdd)
@@ -180,6 +191,7 @@ public sealed class OverlayEngine(StarlarkThread thread)
                         var added = Detached(right);
                         if (via is not null) added.Value = CallVia(via, null, right.Value);
                         items.Add(added);
+                        index?.Appended(added);
                         return;
                     }
                     foreach (int i in idx) ReplaceIn(items[i], items[i].Value, right, right.Value, via);
