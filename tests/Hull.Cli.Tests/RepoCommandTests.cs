@@ -120,6 +120,13 @@ public sealed class RepoCommandTests : IDisposable
         Assert.Equal(1, dupCode);
         Assert.StartsWith("hull: error: repository 'stable' already exists", dupErr);
 
+        var (yamlCode, yaml, yamlErr) = await Run("repo", "list", "-o", "yaml", "-n", "kapp-controller-packaging-global");
+        Assert.Equal(0, yamlCode);
+        Assert.Equal(
+            "apiVersion: packaging.carvel.dev/v1alpha1\nkind: PackageRepository\nmetadata:\n  name: prod\n  namespace: kapp-controller-packaging-global\nspec:\n  fetch:\n    imgpkgBundle:\n      image: registry.corp/packages:1.0.0\n",
+            yaml);
+        Assert.Equal($"Warning: repository 'stable' ({repo}) is local to this machine; no PackageRepository written for it\n", yamlErr);
+
         Assert.Equal(0, (await Run("repo", "remove", "prod")).Code);
         var (missingCode, _, missingErr) = await Run("repo", "remove", "prod");
         Assert.Equal(1, missingCode);
@@ -170,6 +177,12 @@ public sealed class RepoCommandTests : IDisposable
             + "aws         object\n"
             + "aws.region  string  eu-west-1\n",
             output);
+
+        var (yamlCode, yaml, yamlErr) = await Run("package", "available", "get", "config.my-opinionated.com/0.1.0", "--repo", repo, "-o", "yaml");
+        Assert.True(yamlCode == 0, yamlErr);
+        Assert.StartsWith("apiVersion: data.packaging.carvel.dev/v1alpha1\nkind: PackageMetadata\n", yaml);
+        Assert.Contains("---\napiVersion: data.packaging.carvel.dev/v1alpha1\nkind: Package\nmetadata:\n  name: config.my-opinionated.com.0.1.0\n", yaml);
+        Assert.DoesNotContain("0.0.1", yaml);
 
         var (metaCode, meta, _) = await Run("package", "available", "get", "config.my-opinionated.com", "--repo", repo);
         Assert.Equal(0, metaCode);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Hull.Packaging.Available;
 using Hull.Packaging.Repositories;
+using Hull.Packaging.Resources;
+using Hull.Packaging.Resources.Serialization;
 using Hull.Packaging.Sources;
 
 namespace Hull.Cli.Commands;
@@ -56,7 +58,9 @@ public static class PackageAvailableCommand
     {
         var target = new Argument<string>("NAME[/VERSION]") { Description = "The package, and optionally the version (default: metadata and versions)" };
         var repos = new RepositoryOptions();
-        var command = new Command("get", "Show a package, or one version with its values schema (KEY, TYPE, DEFAULT, DESCRIPTION)") { target };
+        var format = new Option<string>("--output", "-o") { Description = "text, or yaml: the PackageMetadata and Package resources (to apply with kubectl)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "yaml");
+        var command = new Command("get", "Show a package, or one version with its values schema (KEY, TYPE, DEFAULT, DESCRIPTION)") { target, format };
         repos.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -68,6 +72,17 @@ public static class PackageAvailableCommand
             var (source, contents) = Containing(loaded, refName)[0];
             var output = parse.InvocationConfiguration.Output;
             var meta = contents.Metadata.GetValueOrDefault(refName)?.Metadata.Spec;
+            if (parse.GetValue(format) == "yaml")
+            {
+                var resources = new List<IResource>();
+                if (contents.Metadata.GetValueOrDefault(refName) is { } metadata)
+                {
+                    resources.Add(metadata.Metadata);
+                }
+                resources.AddRange(version is null ? contents.Versions(refName).Select(v => v.Package) : [contents.Find(refName, version).Package]);
+                output.Write(ResourceYaml.Emit(resources));
+                return HullApp.Success;
+            }
             if (version is null)
             {
                 Fields(output, [

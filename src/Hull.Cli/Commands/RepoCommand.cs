@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
+using Hull.Packaging.Resources;
+using Hull.Packaging.Resources.App;
+using Hull.Packaging.Resources.Serialization;
 using Hull.Packaging.Sources;
 
 namespace Hull.Cli.Commands;
@@ -39,16 +42,38 @@ public static class RepoCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List the named repositories");
+        var format = new Option<string>("--output", "-o") { Description = "table, or yaml: a PackageRepository per registry repository, to apply with kubectl", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "yaml");
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of the PackageRepository resources (-o yaml)" };
+        var command = new Command("list", "List the named repositories") { format, ns };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == "yaml")
+            {
+                // Folders and layouts exist only on this machine: kapp-controller cannot fetch them.
+                var resources = list.All
+                    .Where(s => s.Kind == RepositorySourceKind.Registry)
+                    .Select(s => new PackageRepository
+                    {
+                        Metadata = new ObjectMeta { Name = s.Name, Namespace = parse.GetValue(ns) },
+                        Spec = new PackageRepositorySpec { Fetch = new PackageRepositoryFetch { ImgpkgBundle = new AppFetchImgpkgBundle { Image = s.Location } } },
+                    })
+                    .ToList();
+                foreach (var local in list.All.Where(s => s.Kind != RepositorySourceKind.Registry))
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"Warning: repository '{local.Name}' ({local.Location}) is local to this machine; no PackageRepository written for it");
+                }
+                output.Write(ResourceYaml.Emit(resources));
+                return HullApp.Success;
+            }
             var table = new TextTable("NAME", "KIND", "LOCATION");
             foreach (var source in list.All)
             {
                 table.Add(source.Name, source.Kind.ToString().ToLowerInvariant(), source.Location);
             }
-            table.WriteTo(parse.InvocationConfiguration.Output);
+            table.WriteTo(output);
             return HullApp.Success;
         });
         return command;
