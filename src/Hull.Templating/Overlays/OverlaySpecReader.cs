@@ -3,41 +3,6 @@ using Hull.Templating.Evaluation;
 
 namespace Hull.Templating.Overlays;
 
-/// <summary>What an overlay node does to the nodes it matches.</summary>
-public enum OverlayOp
-{
-    /// <summary>`overlay/merge`.</summary>
-    Merge,
-    /// <summary>`overlay/remove`.</summary>
-    Remove,
-    /// <summary>`overlay/replace`.</summary>
-    Replace,
-    /// <summary>`overlay/insert`.</summary>
-    Insert,
-    /// <summary>`overlay/append`.</summary>
-    Append,
-    /// <summary>`overlay/assert`.</summary>
-    Assert,
-}
-
-/// <summary>`overlay/match-child-defaults`: expectations inherited by descendants that do not state their own.</summary>
-/// <param name="Expects">Default `expects`.</param>
-/// <param name="MissingOk">Default `missing_ok`.</param>
-/// <param name="When">Default `when`.</param>
-public sealed record MatchDefaults(Value? Expects, Value? MissingOk, Value? When)
-{
-    /// <summary>No defaults.</summary>
-    public static MatchDefaults None { get; } = new(null, null, null);
-}
-
-/// <summary>The `overlay/match` of one right node, with child defaults filled in.</summary>
-/// <param name="By">Matcher (function or map key string), or null for the node kind's default.</param>
-/// <param name="Expects">`expects`, or null.</param>
-/// <param name="MissingOk">`missing_ok`, or null.</param>
-/// <param name="When">`when`, or null.</param>
-/// <param name="Annotated">Whether the node carries `overlay/match` itself.</param>
-public readonly record struct MatchSpec(Value? By, Value? Expects, Value? MissingOk, Value? When, bool Annotated);
-
 /// <summary>Reads the `overlay/*` annotations of a right node (ytt's keyword names and error texts).</summary>
 public static class OverlaySpecReader
 {
@@ -186,24 +151,4 @@ public static class OverlaySpecReader
     private static bool Bool(string annotation, string kwarg, Value v) => v is BoolValue b
         ? b.Value
         : throw new OverlayException($"Expected '{annotation}' annotation keyword argument '{kwarg}' to be boolean, but was {StarlarkGoTypes.Of(v)}");
-}
-
-/// <summary>Go type names of starlark-go values (`starlark.String`), as ytt's overlay errors print them.</summary>
-public static class StarlarkGoTypes
-{
-    /// <summary>The Go type name of <paramref name="v"/>.</summary>
-    public static string Of(Value v) => v switch
-    {
-        StringValue => "starlark.String",
-        IntValue => "starlark.Int",
-        FloatValue => "starlark.Float",
-        BoolValue => "starlark.Bool",
-        NoneValue => "starlark.NoneType",
-        ListValue => "*starlark.List",
-        DictValue => "*starlark.Dict",
-        TupleValue => "starlark.Tuple",
-        FunctionValue => "*starlark.Function",
-        BuiltinFunction => "*starlark.Builtin",
-        _ => v.Type,
-    };
 }
