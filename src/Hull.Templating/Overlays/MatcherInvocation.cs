@@ -1,8 +1,6 @@
-using System.Text;
 using Hull.Starlark;
 using Hull.Starlark.Values;
 using Hull.Templating.Values;
-using Hull.Yaml;
 
 namespace Hull.Templating.Overlays;
 
