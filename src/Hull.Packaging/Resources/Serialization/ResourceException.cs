@@ -38,11 +38,32 @@ public sealed class ResourceException : Exception
     /// <summary>What is wrong, without the location.</summary>
     public string Problem { get; }
 
+    // file[:line]:[ document N (Kind name):][ field:] problem
     private static string Compose(string file, Position position, int document, string? resource, string field, string problem)
     {
-        string where = position.IsKnown ? $"{file}:{position.Line}" : file;
-        string doc = document > 0 ? $" document {document}{(resource is null ? "" : $" ({resource})")}" : resource is null ? "" : $" {resource}";
-        string at = field.Length == 0 ? "" : $" {field}:";
-        return $"{where}:{doc}:{at} {problem}".Replace(":: ", ": ", StringComparison.Ordinal);
+        var sb = new System.Text.StringBuilder(file);
+        if (position.IsKnown)
+        {
+            sb.Append(':').Append(position.Line);
+        }
+        sb.Append(':');
+        if (document > 0)
+        {
+            sb.Append(" document ").Append(document);
+            if (resource is not null)
+            {
+                sb.Append(" (").Append(resource).Append(')');
+            }
+            sb.Append(':');
+        }
+        else if (resource is not null)
+        {
+            sb.Append(' ').Append(resource).Append(':');
+        }
+        if (field.Length > 0)
+        {
+            sb.Append(' ').Append(field).Append(':');
+        }
+        return sb.Append(' ').Append(problem).ToString();
     }
 }
