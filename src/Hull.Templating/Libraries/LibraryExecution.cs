@@ -22,6 +22,8 @@ public sealed class LibraryExecution
     private readonly IReadOnlyList<InputFile> _all;
     private readonly string _root;
     private readonly TemplateOptions _options;
+    private readonly DataValuesSources _cli;
+    private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
     private readonly string? _name;
     private readonly IReadOnlyList<DataValuesDocument> _external;
     private readonly IReadOnlyList<DataValuesStep> _withValues;
@@ -37,16 +39,17 @@ public sealed class LibraryExecution
 
     /// <summary>The root library of <paramref name="files"/>.</summary>
     public LibraryExecution(IReadOnlyList<InputFile> files, TemplateOptions options)
-        : this(files, "", options, null, [], [], [])
+        : this(files, "", options, options.DataValues, null, [], [], [])
     {
     }
 
-    private LibraryExecution(IReadOnlyList<InputFile> files, string root, TemplateOptions options, string? name,
+    private LibraryExecution(IReadOnlyList<InputFile> files, string root, TemplateOptions options, DataValuesSources cli, string? name,
         IReadOnlyList<DataValuesDocument> external, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas)
     {
         _all = files;
         _root = root;
         _options = options;
+        _cli = cli;
         _name = name;
         _external = external;
         _withValues = withValues;
@@ -62,6 +65,9 @@ public sealed class LibraryExecution
 
     /// <summary>All input files (libraries find their own by path).</summary>
     public IReadOnlyList<InputFile> AllFiles => _all;
+
+    /// <summary>The options this library is evaluated with.</summary>
+    internal TemplateOptions Options => _options;
 
     /// <summary>The loader of this library's modules.</summary>
     internal ModuleLoader Loader => _loader;
@@ -81,7 +87,7 @@ public sealed class LibraryExecution
         steps.AddRange(_external.Where(d => d.Kind == DataValuesDocumentKind.Values && !d.AfterLibraryModule).Select(Step));
         steps.AddRange(_withValues);
         steps.AddRange(_external.Where(d => d.Kind == DataValuesDocumentKind.Values && d.AfterLibraryModule).Select(Step));
-        steps.AddRange(DataValuesStep.FromCommandLine(_options.DataValues.For(_name)));
+        steps.AddRange(DataValuesStep.FromCommandLine(_cli.For(_name)));
 
         var pipeline = new DataValuesPipeline(_loader.NewThread("data-values"), SourceLine) { DisableValidation = _options.DisableDataValuesValidation };
         _dataValues = pipeline.Run(schemas, steps);
@@ -131,16 +137,29 @@ public sealed class LibraryExecution
         }
         DeclarativeOverlays.Apply(outputs, () => _loader.NewThread("overlays"));
         OutputValidations.Run(outputs, _loader.NewThread("validations"));
+        CheckLibraryRefsUsed();
         return new RenderResult(outputs);
     }
 
+    /// <summary>Records that templates asked for library <paramref name="refName"/> (its `#@library/ref` documents are used).</summary>
+    internal void NoteRequested(string refName) => _requested.Add(refName);
+
+    // As ytt, documents aimed at a library nobody asked for are an error rather than silently ignored.
+    private void CheckLibraryRefsUsed()
+    {
+        var unused = _childRefs.Where(d => !_requested.Contains(d.LibraryRef[0])).ToList();
+        if (unused.Count == 0) return;
+        throw new TemplateException("Expected all provided library data values documents to be used but found unused: "
+            + string.Join(", ", unused.Select(d => $"library '@{string.Join("@", d.LibraryRef)}' on line {d.Document.Position.AsCompactString()}")));
+    }
+
     /// <summary>A child library of this one, evaluated with the values this library aims at it.</summary>
-    internal LibraryExecution Child(string root, string refName, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas)
+    internal LibraryExecution Child(string root, string refName, TemplateOptions options, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas)
     {
         Prepare();
         var forChild = _childRefs.Where(d => d.LibraryRef[0] == refName).Select(d => d.Descend()).ToList();
         var mine = forChild.Where(d => d.LibraryRef.Count == 0).ToList();
-        var child = new LibraryExecution(_all, root, _options, refName, mine, withValues, withSchemas);
+        var child = new LibraryExecution(_all, root, options, _cli, refName, mine, withValues, withSchemas);
         child._childRefs.AddRange(forChild.Where(d => d.LibraryRef.Count > 0));
         return child;
     }

@@ -17,16 +17,18 @@ public sealed class LibraryInstance : Value, IHasAttributes
     private readonly LibraryExecution _parent;
     private readonly string _root;
     private readonly string _refName;
+    private readonly TemplateOptions _options;
     private readonly IReadOnlyList<DataValuesStep> _values;
     private readonly IReadOnlyList<DataValuesDocument> _schemas;
     private LibraryExecution? _execution;
     private Value? _evaluated;
 
-    internal LibraryInstance(LibraryExecution parent, string root, string refName, IReadOnlyList<DataValuesStep> values, IReadOnlyList<DataValuesDocument> schemas)
+    internal LibraryInstance(LibraryExecution parent, string root, string refName, TemplateOptions options, IReadOnlyList<DataValuesStep> values, IReadOnlyList<DataValuesDocument> schemas)
     {
         _parent = parent;
         _root = root;
         _refName = refName;
+        _options = options;
         _values = values;
         _schemas = schemas;
     }
@@ -53,14 +55,14 @@ public sealed class LibraryInstance : Value, IHasAttributes
             bool plain = a.Kwarg("plain") is BoolValue { Value: true };
             var doc = ToDocument(a.Positional[0], "with_data_values");
             var step = new DataValuesStep(doc, $"with_data_values() of library '{_refName}'", plain);
-            return new LibraryInstance(_parent, _root, _refName, [.. _values, step], _schemas);
+            return new LibraryInstance(_parent, _root, _refName, _options, [.. _values, step], _schemas);
         }),
         "with_data_values_schema" => HostFunction.Create("library.with_data_values_schema", a =>
         {
             a.Exactly(1);
             var doc = ToDocument(a.Positional[0], "with_data_values_schema");
             var schema = new DataValuesDocument(doc, DataValuesDocumentKind.Schema, $"with_data_values_schema() of library '{_refName}'", [], false);
-            return new LibraryInstance(_parent, _root, _refName, _values, [.. _schemas, schema]);
+            return new LibraryInstance(_parent, _root, _refName, _options, _values, [.. _schemas, schema]);
         }),
         "eval" => HostFunction.Create("library.eval", a =>
         {
@@ -92,7 +94,7 @@ public sealed class LibraryInstance : Value, IHasAttributes
         _ => null,
     };
 
-    private LibraryExecution Execution() => _execution ??= _parent.Child(_root, _refName, _values, _schemas);
+    private LibraryExecution Execution() => _execution ??= _parent.Child(_root, _refName, _options, _values, _schemas);
 
     private Value Export(string symbol, string? path)
     {

@@ -22,8 +22,25 @@ public static class LibraryModule
             };
             string from = a.Thread.GetLocal(ModuleLoader.CurrentFileKey) as string ?? owner.Root;
             string root = Find(owner, from, name) ?? throw new HostError($"Expected to find library '{name}', but did not find '_ytt_lib/{name}'");
-            return new LibraryInstance(owner, root, alias ?? name, [], []);
+            var options = new TemplateOptions
+            {
+                IgnoreUnknownComments = Flag(a, "ignore_unknown_comments"),
+                ImplicitMapKeyOverrides = Flag(a, "implicit_map_key_overrides"),
+                Strict = Flag(a, "strict"),
+                Version = owner.Options.Version,
+                MaxSteps = owner.Options.MaxSteps,
+                DisableDataValuesValidation = owner.Options.DisableDataValuesValidation,
+            };
+            owner.NoteRequested(alias ?? name);
+            return new LibraryInstance(owner, root, alias ?? name, options, [], []);
         }));
+
+    private static bool Flag(HostArgs a, string name) => a.Kwarg(name) switch
+    {
+        null or NoneValue => false,
+        BoolValue b => b.Value,
+        var v => throw new HostError($"expected {name} to be a bool, but was {v.Type}"),
+    };
 
     private static string? Find(LibraryExecution owner, string from, string name)
     {

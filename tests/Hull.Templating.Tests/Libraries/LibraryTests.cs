@@ -87,4 +87,16 @@ public sealed class LibraryTests
             """));
         Assert.Equal("dv: 1\n", yaml);
     }
+
+    [Fact]
+    public void Unused_library_values_are_an_error_and_get_takes_ytts_flags()
+    {
+        string err = RenderError(new TemplateOptions(), [.. s_lib, ("values.yml", "#@library/ref \"@nobody\"\n#@data/values\n---\nname: x\n"), ("main.yml", "a: 1\n")]);
+        Assert.Equal("Expected all provided library data values documents to be used but found unused: library '@nobody' on line values.yml:3", err);
+
+        string yaml = Render(new TemplateOptions(),
+            ("_ytt_lib/dup/t.yml", "a: 1\na: 2\n"),
+            ("main.yml", "#@ load(\"@ytt:library\", \"library\")\n#@ load(\"@ytt:template\", \"template\")\n--- #@ template.replace(library.get(\"dup\", implicit_map_key_overrides=True).eval())\n"));
+        Assert.Equal("a: 2\n", yaml);
+    }
 }
