@@ -110,7 +110,7 @@ public sealed class HostValueTests
             t.Cancel("timeout");
             return NoneValue.None;
         });
-        var e = Assert.Throws<EvalException>(() => Run("stop()\nfor i in range(10):\n  pass\nend\n", new() { ["stop"] = stop }, thread));
+        var e = Assert.Throws<EvalException>(() => Run("stop()\nfor i in range(10):\n  x = i\nend\n", new() { ["stop"] = stop }, thread));
         Assert.Equal("Starlark computation cancelled: timeout", e.Msg);
     }
 

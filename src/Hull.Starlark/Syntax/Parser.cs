@@ -204,7 +204,12 @@ public sealed class Parser
 
     private Ident ParseIdent()
     {
-        if (Kind != TokenKind.Ident) throw Error("not an identifier");
+        if (Kind != TokenKind.Ident)
+        {
+            // ytt's dialect names the keyword that stands where a name is expected.
+            throw Error(_endMode && Kind >= TokenKind.And ? $"use of reserved keyword '{_tok.Raw}' is not allowed (expected identifier)" : "not an identifier");
+        }
+
         var id = new Ident(_tok.Pos, _tok.Raw);
         Next();
         return id;

@@ -176,7 +176,13 @@ public sealed class Scanner
                 word = span.ToString();
                 lookup[span] = word;
             }
-            if (TokenKinds.Keywords.TryGetValue(word, out var kw)) return Make(kw, start, word);
+            if (TokenKinds.Keywords.TryGetValue(word, out var kw))
+            {
+                // ytt's dialect has no `pass` (blocks end with `end`, so an empty block needs nothing).
+                if (kw == TokenKind.Pass && _endMode) throw Error(start, "use of reserved keyword 'pass' is not allowed");
+                return Make(kw, start, word);
+            }
+
             if (_endMode && word == "end") return Make(TokenKind.End, start, word);
             return Make(TokenKind.Ident, start, word, word);
         }
