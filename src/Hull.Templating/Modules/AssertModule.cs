@@ -127,7 +127,6 @@ public static class AssertModule
 
     private static BuiltinFunction OneNotNull() => HostFunction.Create("assert.one_not_null", a =>
     {
-        a.AtMost(1);
         if (a.Positional.Length > 1) throw new HostError($"got {a.Positional.Length} arguments, want 1");
         Value spec = a.Positional.Length == 1 ? a.Positional[0] : BoolValue.True;
         List<object?>? keys = null;
