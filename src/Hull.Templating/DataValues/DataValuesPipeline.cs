@@ -72,6 +72,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
                 continue;
             }
             overlayFiles.Add(step.Source);
+            if (schema is not null) AllowNewKeysUnderAny(doc.Value, schema);
             try
             {
                 values = values is null ? Node.CopyValue(doc.Value) : engine.ApplyDocumentValue(values, doc);
@@ -122,6 +123,35 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
             }
         }
         return into;
+    }
+
+    // Values typed `any` are passed through: keys under them need not exist in the defaults (ytt lets them be added).
+    private static void AllowNewKeysUnderAny(object? value, SchemaNode schema)
+    {
+        switch (value)
+        {
+            case Map m when schema.Kind == SchemaKind.Map:
+                foreach (var item in m.Items)
+                {
+                    if (schema.Property(item.Key) is not { } prop) continue;
+                    if (prop.Kind == SchemaKind.Any)
+                    {
+                        var anns = new NodeAnnotations();
+                        if (YamlModel.Annotations(item) is { } existing)
+                        {
+                            foreach (var kv in existing) anns[kv.Key] = kv.Value;
+                        }
+                        anns.TryAdd(OverlayAnnotationNames.MatchChildDefaults, new NodeAnnotation([], [new("missing_ok", Hull.Starlark.Values.BoolValue.True)], item.Position.Line));
+                        item.Annotations = anns;
+                        continue;
+                    }
+                    AllowNewKeysUnderAny(item.Value, prop);
+                }
+                break;
+            case YamlArray a when schema.Kind == SchemaKind.Array && schema.Item is { } itemSchema:
+                foreach (var item in a.Items) AllowNewKeysUnderAny(item.Value, itemSchema);
+                break;
+        }
     }
 
     // Rules declared in the schema are attached to the value nodes they govern, so one walk runs every rule.

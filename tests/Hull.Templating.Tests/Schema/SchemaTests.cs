@@ -190,4 +190,14 @@ public sealed class SchemaTests
         var schema = DataValuesInspection.OpenApiSchema(files, new TemplateOptions());
         Assert.Equal("object", schema.Find("type")!.Value);
     }
+
+    [Fact]
+    public void Values_under_any_may_add_keys_and_validations_name_where_a_value_was_set()
+    {
+        const string schema = "#@data/values-schema\n---\n#@schema/validation min=1\nreplicas: 1\n#@schema/type any=True\nextra: {}\n";
+        string yaml = Render(new TemplateOptions(), ("schema.yml", schema), ("values.yml", "#@data/values\n---\nextra:\n  foo:\n    bar: 1\n"), ("echo.yml", Echo));
+        Assert.Equal("replicas: 1\nextra:\n  foo:\n    bar: 1\n", yaml);
+        string err = RenderError(new TemplateOptions(), ("schema.yml", schema), ("values.yml", "#@data/values\n---\nreplicas: 0\n"), ("echo.yml", Echo));
+        Assert.Equal("Validating final data values:\n  replicas\n    from: values.yml:3\n    - must be: a value >= 1 (by: schema.yml:3)\n      found: value < 1\n", err);
+    }
 }
