@@ -39,49 +39,75 @@ public sealed class NodeValidator
     public IReadOnlyList<ValidationFailure> Validate(object? root)
     {
         _failures.Clear();
-        _root = ToStarlark(root);
-        Walk(root, null, "");
+        _rootNode = root;
+        _root = null;
+        _segments.Clear();
+        Walk(root);
         return [.. _failures];
     }
 
-    private void Walk(object? value, Node? parent, string path)
+    // Rendered output is mostly unannotated: paths (and the Starlark form of the root) are built only for nodes that
+    // carry rules, so validating thousands of documents costs one walk.
+    private readonly List<object> _segments = [];
+    private object? _rootNode;
+
+    private string Path()
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var seg in _segments)
+        {
+            if (seg is int i) sb.Append('[').Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+            else
+            {
+                if (sb.Length > 0) sb.Append('.');
+                sb.Append(YamlModel.FormatKey(((MapItem)seg).Key));
+            }
+        }
+        return sb.ToString();
+    }
+
+    private void Walk(object? value)
     {
         switch (value)
         {
             case DocumentSet ds:
                 foreach (var d in ds.Items)
                 {
-                    Check(d, ds, path);
-                    Walk(d.Value, d, path);
+                    Check(d, ds);
+                    Walk(d.Value);
                 }
                 break;
             case Map m:
                 foreach (var item in m.Items)
                 {
-                    string p = path.Length == 0 ? YamlModel.FormatKey(item.Key) : path + "." + YamlModel.FormatKey(item.Key);
-                    Check(item, m, p);
-                    Walk(item.Value, item, p);
+                    _segments.Add(item);
+                    Check(item, m);
+                    Walk(item.Value);
+                    _segments.RemoveAt(_segments.Count - 1);
                 }
                 break;
             case YamlArray a:
                 for (int i = 0; i < a.Items.Count; i++)
                 {
-                    string p = path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
-                    Check(a.Items[i], a, p);
-                    Walk(a.Items[i].Value, a.Items[i], p);
+                    _segments.Add(i);
+                    Check(a.Items[i], a);
+                    Walk(a.Items[i].Value);
+                    _segments.RemoveAt(_segments.Count - 1);
                 }
                 break;
         }
     }
 
-    private void Check(Node node, Node container, string path)
+    private void Check(Node node, Node container)
     {
         if (YamlModel.Annotations(node) is not { } anns) return;
+        string? path = null;
         foreach (var name in _annotations)
         {
             if (!anns.TryGetValue(name, out var ann)) continue;
             var at = ann.File is not null ? new Position(ann.File, ann.Line) : new Position(node.Position.File, ann.Line > 0 ? ann.Line : node.Position.Line);
             var rules = ValidationRules.Parse(name, ann, at, _factory);
+            path ??= Path();
             var violations = Run(rules, node, container, path);
             if (violations.Count > 0)
             {
@@ -116,7 +142,7 @@ public sealed class NodeValidator
             try
             {
                 ok = arity == 1 ? thread.Call(when, value)
-                    : thread.Call(when, value, new YttStruct([new("parent", ToStarlark(container)), new("root", _root ?? NoneValue.None)]));
+                    : thread.Call(when, value, new YttStruct([new("parent", ToStarlark(container)), new("root", _root ??= ToStarlark(_rootNode))]));
             }
             catch (EvalException e)
             {
