@@ -17,8 +17,11 @@ public sealed class EvalException : StarlarkException
     /// <summary>The error message without traceback.</summary>
     public string Msg { get; }
 
-    /// <summary>The position of the innermost operation of the frame currently unwinding (set once per frame).</summary>
-    internal Position? PendingPos { get; set; }
+    /// <summary>
+    /// The position of the innermost operation of the frame currently unwinding (set once per frame). A host
+    /// function may set it before throwing to place its error on another line of the calling program.
+    /// </summary>
+    public Position? PendingPos { get; set; }
 
     /// <summary>The traceback, outermost call first.</summary>
     public IReadOnlyList<TraceFrame> Frames => Enumerable.Reverse(_frames).ToList();

@@ -75,7 +75,7 @@ public sealed class ContextInserter(InstructionSet ins)
         {
             case null: return;
             case Ident id:
-                if ((id.Name == ins.StartNode || id.Name == ins.SetNode) && _defUsesTemplate.Count > 0)
+                if ((id.Name == ins.StartNode || id.Name == ins.SetNode || id.Name == ins.Nodes) && _defUsesTemplate.Count > 0)
                 {
                     _defUsesTemplate[^1] = true;
                 }

@@ -74,7 +74,8 @@ public static class FragmentFunctionRewriter
         var result = new List<CodeLine>(code.Count + analysis.Functions.Count * 2);
         for (int i = 0; i < code.Count; i++)
         {
-            result.Add(code[i] with { Instruction = code[i].Instruction with { Code = texts[i] } });
+            // Batched lines are never edited (edits only touch user `return`s); their display text stays.
+            result.Add(code[i].Instruction.Compiled is not null ? code[i] : code[i] with { Instruction = code[i].Instruction with { Code = texts[i] } });
         }
 
         var inserts = new List<(int BeforeLine, CodeLine Line)>();
@@ -252,7 +253,7 @@ public static class CodeText
         bool cont = false;
         foreach (var line in code)
         {
-            string src = line.Instruction.Code;
+            string src = line.Instruction.Compiled ?? line.Instruction.Code;
             if (!cont) src = src.TrimStart();
             cont = src.EndsWith('\\');
             result.Add(src);

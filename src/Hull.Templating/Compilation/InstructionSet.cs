@@ -22,6 +22,7 @@ public sealed class InstructionSet
         SetNode = p + "set_node";
         SetMapItemKey = p + "set_map_item_key";
         ReplaceNode = p + "replace_node";
+        Nodes = p + "nodes";
     }
 
     /// <summary>The numeric id in the generated names.</summary>
@@ -46,6 +47,12 @@ public sealed class InstructionSet
     /// <summary>Name of replace_node (template.replace).</summary>
     public string ReplaceNode { get; }
 
+    /// <summary>Name of nodes(batch): runs a batch of plain start_node/set_node instructions.</summary>
+    public string Nodes { get; }
+
+    /// <summary>The batches of plain node instructions: a tag to start, or the complement (~tag) to keep a node's value.</summary>
+    public List<int[]> Batches { get; } = [];
+
     /// <summary>`set_ctx_type("dialect")`.</summary>
     public Instruction NewSetCtxType(string dialect) => new(InstructionOp.SetCtxType, $"{SetCtxType}(\"{dialect}\")");
 
@@ -63,10 +70,10 @@ public sealed class InstructionSet
         new(InstructionOp.StartNodeAnnotation, $"{StartNodeAnnotation}({Tag(tag)}, \"{name}\", {CollectNodeAnnotation}({content}))");
 
     /// <summary>`start_node(tag)`.</summary>
-    public Instruction NewStartNode(int tag) => new(InstructionOp.StartNode, string.Create(CultureInfo.InvariantCulture, $"{StartNode}({tag})"));
+    public Instruction NewStartNode(int tag) => new(InstructionOp.StartNode, string.Create(CultureInfo.InvariantCulture, $"{StartNode}({tag})")) { Tag = tag };
 
     /// <summary>`set_node(tag)`: keep the node's own value.</summary>
-    public Instruction NewSetNode(int tag) => new(InstructionOp.SetNode, string.Create(CultureInfo.InvariantCulture, $"{SetNode}({tag})"));
+    public Instruction NewSetNode(int tag) => new(InstructionOp.SetNode, string.Create(CultureInfo.InvariantCulture, $"{SetNode}({tag})")) { Tag = tag };
 
     /// <summary>`set_node(tag, (code))`.</summary>
     public Instruction NewSetNodeValue(int tag, string code) => new(InstructionOp.SetNode, string.Create(CultureInfo.InvariantCulture, $"{SetNode}({tag}, ({code}))"));
@@ -106,6 +113,19 @@ public readonly record struct Instruction(InstructionOp Op, string Code)
 {
     /// <summary>ytt's debug note on the line (`*yamlmeta.MapItem key=x`), shown in errors but not compiled.</summary>
     public string? Debug { get; init; }
+
+    /// <summary>What the compiled program holds on this line when it differs from <see cref="Code"/> (batched node
+    /// instructions: the batch call on its first line, nothing on the others).</summary>
+    public string? Compiled { get; init; }
+
+    /// <summary>The node tag of a start_node or set_node instruction.</summary>
+    public int Tag { get; init; }
+
+    /// <summary>The batch this instruction runs in, or -1 (see <see cref="InstructionBatcher"/>).</summary>
+    public int Batch { get; init; } = -1;
+
+    /// <summary>The instruction's index within its batch.</summary>
+    public int BatchOp { get; init; }
 
     /// <summary>The line as ytt shows generated code: the code, then the debug note as a comment.</summary>
     public string Display => Debug is null ? Code : Code + " # " + Debug;

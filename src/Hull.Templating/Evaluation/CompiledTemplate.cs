@@ -115,6 +115,27 @@ public sealed class CompiledTemplate
                 _ctxs.RemoveAt(_ctxs.Count - 1);
                 return result;
             }),
+            [_ins.Nodes] = new BuiltinFunction(_ins.Nodes, (thread, fn, args, kwargs) =>
+            {
+                thread.SetLocal(CurrentKey, this);
+                int id = args.Length == 1 && args[0] is IntValue { IsSmall: true } v ? (int)v.Small : throw new EvalException($"{_ins.Nodes}: expected a batch");
+                var ops = _ins.Batches[id];
+                var ctx = CurrentContext;
+                for (int k = 0; k < ops.Length; k++)
+                {
+                    try
+                    {
+                        if (ops[k] >= 0) ctx.StartNode(ops[k]);
+                        else ctx.SetNode(~ops[k], null);
+                    }
+                    catch (HostError e)
+                    {
+                        // Reported as the single instruction would have been: its name, its own line.
+                        throw new EvalException($"{(ops[k] >= 0 ? _ins.StartNode : _ins.SetNode)}: {e.Message}") { PendingPos = BatchedPosition(id, k) };
+                    }
+                }
+                return NoneValue.None;
+            }),
             [_ins.StartNode] = Fn(_ins.StartNode, a =>
             {
                 a.Thread.SetLocal(CurrentKey, this);
@@ -162,6 +183,17 @@ public sealed class CompiledTemplate
     }
 
     private static BuiltinFunction Fn(string name, Func<HostArgs, Value> body) => HostFunction.Create(name, body);
+
+    // The generated line of instruction k of a batch (only needed when it fails).
+    private Position BatchedPosition(int batch, int k)
+    {
+        for (int i = 0; i < Code.Count; i++)
+        {
+            var ins = Code[i].Instruction;
+            if (ins.Batch == batch && ins.BatchOp == k) return new Position(Name, i + 1, 1);
+        }
+        return new Position(Name, 0, 0);
+    }
 
     private static int Tag(HostArgs a, int i) =>
         a.Positional[i] is IntValue v && v.IsSmall ? (int)v.Small : throw new HostError("expected node tag");

@@ -20,6 +20,7 @@ public sealed class YamlTemplateCompiler
     private readonly InstructionSet _ins;
     private readonly NodeTable _nodes;
     private SourceLine?[]? _sources;
+    private readonly List<int> _plain = []; // indices of plain start_node/set_node lines
 
     private YamlTemplateCompiler(string file, string source, TemplateOptions options, InstructionSet ins, NodeTable nodes)
     {
@@ -43,6 +44,7 @@ public sealed class YamlTemplateCompiler
         };
         c.Build(docSet, null, NodeTable.RootTag, false, code);
         code.Add(new CodeLine(ins.NewEndCtxNone(), null));
+        InstructionBatcher.Batch(code, c._plain, ins);
         return new CompiledTemplate(file, code, ins, nodes, options);
     }
 
@@ -55,6 +57,7 @@ public sealed class YamlTemplateCompiler
                 BuildString(s, parent!, parentTag, (tag, c) => _ins.NewSetNodeValue(tag, c), code);
                 return;
             }
+            _plain.Add(code.Count);
             code.Add(new CodeLine(_ins.NewSetNode(parentTag).WithDebug(YamlModel.DebugName(parent!)), Source(parent!.Position.Line)));
             return;
         }
@@ -89,6 +92,7 @@ public sealed class YamlTemplateCompiler
             BuildString(key, node, tag, (t, c) => _ins.NewSetMapItemKey(t, c), code);
         }
 
+        _plain.Add(code.Count);
         code.Add(new CodeLine(_ins.NewStartNode(tag).WithDebug(YamlModel.DebugName(node)), Source(nodeLine)));
 
         if (metas.Values.Count > 0)
