@@ -10,6 +10,12 @@ public sealed record DataValuesSource(DataValuesSourceKind Kind, string Name, st
 {
     /// <summary>The library the values are for (`@lib:` prefix), or null for the root library.</summary>
     public string? Library { get; init; }
+
+    /// <summary>How ytt names the source in type errors, e.g. `(data-value arg)` or the values file.</summary>
+    public string Display { get; init; } = Name;
+
+    /// <summary>The text ytt shows as the source line (the flag's argument, the variable, the file's contents).</summary>
+    public string SourceText { get; init; } = Text;
 }
 
 /// <summary>Kinds of <see cref="DataValuesSource"/>, in ytt's precedence order (later wins).</summary>
@@ -68,7 +74,12 @@ public sealed class DataValuesSources
             throw new TemplateException($"Expected flag value '{keyEqualsValue}' to be in format 'key=value' ({source})");
         }
         var kind = asYaml ? DataValuesSourceKind.ValueYaml : DataValuesSourceKind.Value;
-        _items.Add(new(kind, $"{source} {keyEqualsValue}", rest[..eq], rest[(eq + 1)..], asYaml) { Library = lib });
+        _items.Add(new(kind, $"{source} {keyEqualsValue}", rest[..eq], rest[(eq + 1)..], asYaml)
+        {
+            Library = lib,
+            Display = asYaml ? "(data-value-yaml arg)" : "(data-value arg)",
+            SourceText = rest,
+        });
     }
 
     /// <summary>Adds a key path with a value; `--data-value-file` sources (by <paramref name="source"/>) rank last.</summary>
@@ -77,7 +88,29 @@ public sealed class DataValuesSources
         var (lib, path) = SplitLibrary(keyPath);
         var kind = source.StartsWith("--data-value-file", StringComparison.Ordinal) ? DataValuesSourceKind.ValueFile
             : asYaml ? DataValuesSourceKind.ValueYaml : DataValuesSourceKind.Value;
-        _items.Add(new(kind, $"{source} {keyPath}", path, value, asYaml) { Library = lib });
+        string display = kind switch
+        {
+            DataValuesSourceKind.ValueFile => "(data-value-file arg) " + path,
+            DataValuesSourceKind.ValueYaml => "(data-value-yaml arg)",
+            _ => "(data-value arg)",
+        };
+        _items.Add(new(kind, $"{source} {keyPath}", path, value, asYaml)
+        {
+            Library = lib,
+            Display = display,
+            SourceText = kind == DataValuesSourceKind.ValueFile ? value : path + "=" + value,
+        });
+    }
+
+    /// <summary>Adds `--data-value-file [@lib:]key=path` with the file's contents.</summary>
+    public void AddValueFile(string keyPath, string filePath, string contents)
+    {
+        var (lib, path) = SplitLibrary(keyPath);
+        _items.Add(new(DataValuesSourceKind.ValueFile, $"--data-value-file {keyPath}={filePath}", path, contents, false)
+        {
+            Library = lib,
+            Display = $"(data-value-file arg) {path}={filePath}",
+        });
     }
 
     /// <summary>Adds every `PREFIX_a__b=value` environment variable as key path `a.b` (`[@lib:]PREFIX`).</summary>
@@ -92,7 +125,12 @@ public sealed class DataValuesSources
         foreach (var (k, v) in vars.Where(kv => kv.Key.StartsWith(prefix + "_", StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             string path = k[(prefix.Length + 1)..].Replace("__", ".", StringComparison.Ordinal);
-            _items.Add(new(asYaml ? DataValuesSourceKind.EnvYaml : DataValuesSourceKind.Env, $"{flag} {prefixArg} ({k})", path, v, asYaml) { Library = lib });
+            _items.Add(new(asYaml ? DataValuesSourceKind.EnvYaml : DataValuesSourceKind.Env, $"{flag} {prefixArg} ({k})", path, v, asYaml)
+            {
+                Library = lib,
+                Display = (asYaml ? "(data-values-env-yaml arg) " : "(data-values-env arg) ") + prefix,
+                SourceText = k + "=" + v,
+            });
         }
     }
 }

@@ -72,13 +72,13 @@ public sealed class TemplateDataValuesCommandTests : IDisposable
         Write("config/schema.yml", Schema);
         var (code, _, err) = await Run("template", "-f", Path.Combine(_dir, "config"), "-v", "replicas=two", "--data-value-yaml", "nope=1");
         Assert.Equal(1, code);
-        Assert.StartsWith("hull: error: One or more data values were invalid", err);
-        Assert.Contains("= path: replicas", err);
-        Assert.Contains("= path: nope", err);
+        Assert.StartsWith("hull: error: Overlaying data values (in following order: additional data values): \nOne or more data values were invalid", err);
+        Assert.Contains("(data-value arg):\n    |\n  1 | replicas=two\n    |\n\n    = found: string\n    = expected: integer (by schema.yml:5)\n", err);
+        Assert.Contains("(data-value-yaml arg):\n    |\n  1 | nope=1\n    |\n\n    = found: nope\n", err);
 
         var (code2, _, err2) = await Run("template", "-f", Path.Combine(_dir, "config"), "--data-value-yaml", "replicas=0");
         Assert.Equal(1, code2);
-        Assert.Contains("Validating final data values:\n  replicas\n    from: --data-value-yaml replicas=0\n    - must be: a value >= 1 (by: schema.yml:4)", err2);
+        Assert.Contains("Validating final data values:\n  replicas\n    from: (data-value-yaml arg):1\n    - must be: a value >= 1 (by: schema.yml:4)", err2);
 
         var (code3, output3, err3) = await Run("template", "-f", Path.Combine(_dir, "config"), "--data-value-yaml", "replicas=0", "--dangerous-data-values-disable-validation", "--data-values-inspect");
         Assert.True(code3 == 0, err3);

@@ -96,7 +96,7 @@ public static class TemplateCommand
                     throw new TemplateException($"Expected format key=/file/path for flag value '{kv}'");
                 }
 
-                options.DataValues.AddKeyValue(kv[..eq], await ReadAsync(kv[(eq + 1)..], cancellationToken).ConfigureAwait(false), asYaml: false, source: "--data-value-file");
+                options.DataValues.AddValueFile(kv[..eq], kv[(eq + 1)..], await ReadAsync(kv[(eq + 1)..], cancellationToken).ConfigureAwait(false));
             }
 
             foreach (var kv in parse.GetValue(dataValue) ?? [])

@@ -53,9 +53,14 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
         var problems = new List<SchemaProblem>();
         var engine = new OverlayEngine(thread);
         var overlayFiles = new List<string>();
+        var order = new List<string>();
+        var pseudoFiles = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
             var doc = step.Document;
+            if (step.SourceFile is { } sf) pseudoFiles[sf.File] = sf.Text.Split('\n');
+            string orderName = step.Plain ? "additional data values" : step.Source;
+            if (!order.Contains(orderName)) order.Add(orderName);
             if (doc.Value is not (Map or null))
             {
                 throw new TemplateException($"Expected data values document on line {doc.Position.AsCompactString()} to be a map, but was {SchemaChecker.FoundName(doc.Value)}");
@@ -63,7 +68,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
             if (schema is not null)
             {
                 int before = problems.Count;
-                SchemaChecker.Check(doc.Value, schema, "", step.Source, problems);
+                SchemaChecker.Check(doc.Value, schema, "", doc.Position, problems);
                 if (problems.Count > before) continue;
             }
             if (step.Plain)
@@ -82,7 +87,13 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
                 throw new TemplateException($"Overlaying data values (in following order: {string.Join(", ", overlayFiles.Distinct())}): {e.Message}", e);
             }
         }
-        if (problems.Count > 0) throw new TemplateException(SchemaErrorFormat.Format(problems, sourceLine));
+        if (problems.Count > 0)
+        {
+            string? Line(string file, int line) => pseudoFiles.TryGetValue(file, out var lines)
+                ? (line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : null)
+                : sourceLine(file, line);
+            throw new TemplateException(SchemaErrorFormat.Format(problems, Line, order));
+        }
 
         if (values is not (Map or null))
         {
@@ -103,7 +114,9 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
         return new DataValuesResult(map, schema);
     }
 
-    private static string SourceOf(Node n) => n.Position.IsKnown ? n.Position.AsCompactString() : n.Position.File ?? "(default)";
+    private static string SourceOf(Node n) => n.Position.IsKnown
+        ? DataValuesStep.DisplayName(n.Position.File) + ":" + n.Position.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : DataValuesStep.DisplayName(n.Position.File);
 
     /// <summary>Plain values merge: maps merge key by key (new keys added), anything else replaces.</summary>
     public static object? PlainMerge(object? left, object? right)

@@ -9,11 +9,27 @@ namespace Hull.Templating.DataValues;
 /// everything else replaces, annotations are ignored. False for data values overlays (`#@data/values` documents).</param>
 public sealed record DataValuesStep(Document Document, string Source, bool Plain)
 {
+    /// <summary>Separates a source's display name from what makes its pseudo file name unique.</summary>
+    public const char PseudoFileSeparator = '\u0000';
+
+    /// <summary>For command-line sources: the pseudo file name their nodes' positions carry, and its text.</summary>
+    public (string File, string Text)? SourceFile { get; init; }
+
+    /// <summary>A position's file as users see it (pseudo file names lose their unique suffix).</summary>
+    public static string DisplayName(string? file)
+    {
+        if (file is null) return "";
+        int i = file.IndexOf(PseudoFileSeparator, StringComparison.Ordinal);
+        return i < 0 ? file : file[..i];
+    }
+
     /// <summary>The steps for command-line sources, in precedence order.</summary>
     public static IEnumerable<DataValuesStep> FromCommandLine(IEnumerable<DataValuesSource> sources)
     {
+        int ordinal = 0;
         foreach (var source in sources)
         {
+            ordinal++;
             if (source.Kind == DataValuesSourceKind.PlainYaml)
             {
                 var set = Yaml.YamlParsing.ParsePlain(source.Name, source.Text);
@@ -24,18 +40,20 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
                     {
                         throw new TemplateException($"Expected data values file '{source.Name}' to contain a map, but document on line {doc.Position.AsCompactString()} is not a map");
                     }
-                    yield return new DataValuesStep(doc, source.Name, true);
+                    yield return new DataValuesStep(doc, source.Name, true) { SourceFile = (source.Name, source.Text) };
                 }
                 continue;
             }
+            // ytt names a flag's values by the flag ("(data-value arg)"), at line 1 of its argument.
+            string pseudo = source.Display + PseudoFileSeparator + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var pos = new Position(pseudo, 1);
             object? value = source.Text;
             if (source.AsYaml)
             {
                 var docs = Yaml.YamlParsing.ParsePlain(source.Name, source.Text).Items;
                 value = docs.Count > 0 ? docs[0].Value : null;
-                StripPositions(value);
+                SetPositions(value, pos);
             }
-            var pos = new Position(source.Name, 0);
             var path = (source.KeyPath ?? "").Split('.');
             if (path.Any(p => p.Length == 0))
             {
@@ -45,30 +63,30 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
             {
                 value = new Map([new MapItem(path[i], value) { Position = pos }]) { Position = pos };
             }
-            yield return new DataValuesStep(new Document(value) { Position = pos }, source.Name, true);
+            yield return new DataValuesStep(new Document(value) { Position = pos }, source.Name, true) { SourceFile = (pseudo, source.SourceText) };
         }
     }
 
     // A value parsed from a flag has no file: its nodes are named after the flag instead.
-    private static void StripPositions(object? value)
+    private static void SetPositions(object? value, Position pos)
     {
         switch (value)
         {
             case Map m:
                 foreach (var i in m.Items)
                 {
-                    i.Position = default;
-                    StripPositions(i.Value);
+                    i.Position = pos;
+                    SetPositions(i.Value, pos);
                 }
-                m.Position = default;
+                m.Position = pos;
                 break;
             case YamlArray a:
                 foreach (var i in a.Items)
                 {
-                    i.Position = default;
-                    StripPositions(i.Value);
+                    i.Position = pos;
+                    SetPositions(i.Value, pos);
                 }
-                a.Position = default;
+                a.Position = pos;
                 break;
         }
     }

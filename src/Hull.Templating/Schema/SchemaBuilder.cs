@@ -108,7 +108,7 @@ public static class SchemaBuilder
             node.Default = NodeConversion.ToYaml(defAnn.Args[0]);
             node.HasExplicitDefault = true;
             var problems = new List<SchemaProblem>();
-            SchemaChecker.Check(node.Default, node, "", holder.Position.AsCompactString(), problems, checkDefault: true);
+            SchemaChecker.Check(node.Default, node, "", holder.Position, problems, checkDefault: true);
             if (problems.Count > 0)
             {
                 throw Problem(holder, $"Invalid schema - @{Default} is wrong type\n  found: {problems[0].Found}\n  expected: {problems[0].Expected}");

@@ -6,22 +6,26 @@ namespace Hull.Templating.Schema;
 
 /// <summary>A value that does not fit the schema.</summary>
 /// <param name="Path">Key path of the value (e.g. `aws.region`, `domains[0]`).</param>
-/// <param name="Source">Where the value was given: file:line, or the flag.</param>
+/// <param name="Source">Where the value was given (a file line, or a flag's pseudo file).</param>
 /// <param name="Found">What was found.</param>
 /// <param name="Expected">What the schema declares.</param>
 /// <param name="By">Where the schema declares it.</param>
-public sealed record SchemaProblem(string Path, string Source, string Found, string Expected, Position By);
+public sealed record SchemaProblem(string Path, Position Source, string Found, string Expected, Position By)
+{
+    /// <summary>Whether the problem is a key the schema does not declare (ytt finds these while overlaying).</summary>
+    public bool UndeclaredKey { get; init; }
+}
 
 /// <summary>Type-checks YAML values against a schema, collecting every problem rather than stopping at the first.</summary>
 public static class SchemaChecker
 {
     /// <summary>Checks <paramref name="value"/> (nodes carry their own positions; <paramref name="source"/> is the fallback).</summary>
-    public static void Check(object? value, SchemaNode schema, string path, string source, List<SchemaProblem> problems, bool checkDefault = false)
+    public static void Check(object? value, SchemaNode schema, string path, Position source, List<SchemaProblem> problems, bool checkDefault = false)
     {
         if (schema.Kind == SchemaKind.Any) return;
         if (value is null)
         {
-            if (!schema.Nullable && !checkDefault) problems.Add(new(path, source, "null", schema.TypeName, schema.Position));
+            if (!schema.Nullable && !checkDefault) problems.Add(new(path, source, "null", SchemaNode.Name(schema.Kind), schema.Position));
             return;
         }
         switch (schema.Kind)
@@ -29,19 +33,17 @@ public static class SchemaChecker
             case SchemaKind.Map:
                 if (value is not Map m)
                 {
-                    problems.Add(new(path, source, FoundName(value), schema.TypeName, schema.Position));
+                    problems.Add(new(path, source, FoundName(value), SchemaNode.Name(schema.Kind), schema.Position));
                     return;
                 }
                 foreach (var item in m.Items)
                 {
                     string p = Join(path, YamlModel.FormatKey(item.Key));
-                    string src = SourceOf(item, source);
+                    var src = SourceOf(item, source);
                     var prop = schema.Property(item.Key);
                     if (prop is null)
                     {
-                        string keys = string.Join(", ", schema.Properties.Select(kv => YamlModel.FormatKey(kv.Key)));
-                        problems.Add(new(p, src, $"key '{YamlModel.FormatKey(item.Key)}' (not declared in schema)",
-                            keys.Length == 0 ? "no keys (map declared empty)" : "one of the declared keys: " + keys, schema.Position));
+                        problems.Add(new(p, src, YamlModel.FormatKey(item.Key), "(a key defined in map)", schema.Position) { UndeclaredKey = true });
                         continue;
                     }
                     Check(item.Value, prop, p, src, problems, checkDefault);
@@ -50,7 +52,7 @@ public static class SchemaChecker
             case SchemaKind.Array:
                 if (value is not YamlArray a)
                 {
-                    problems.Add(new(path, source, FoundName(value), schema.TypeName, schema.Position));
+                    problems.Add(new(path, source, FoundName(value), SchemaNode.Name(schema.Kind), schema.Position));
                     return;
                 }
                 for (int i = 0; i < a.Items.Count; i++)
@@ -67,7 +69,7 @@ public static class SchemaChecker
                     SchemaKind.Boolean => value is bool,
                     _ => true,
                 };
-                if (!ok) problems.Add(new(path, source, FoundName(value), schema.TypeName, schema.Position));
+                if (!ok) problems.Add(new(path, source, FoundName(value), SchemaNode.Name(schema.Kind), schema.Position));
                 return;
         }
     }
@@ -87,5 +89,5 @@ public static class SchemaChecker
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-    private static string SourceOf(Node n, string fallback) => n.Position.IsKnown ? n.Position.AsCompactString() : fallback;
+    private static Position SourceOf(Node n, Position fallback) => n.Position.IsKnown ? n.Position : fallback;
 }

@@ -1,43 +1,50 @@
 using System.Globalization;
 using System.Text;
+using Hull.Templating.DataValues;
 
 namespace Hull.Templating.Schema;
 
-/// <summary>ytt's layout of schema type-check failures: a heading, then per problem the source line and found/expected.</summary>
+/// <summary>
+/// ytt's layout of schema type-check failures: a heading, then per problem the source (file, or the flag as
+/// `(data-value arg)`), its line with a gutter as wide as the largest line number, and found/expected.
+/// </summary>
 public static class SchemaErrorFormat
 {
     /// <summary>Formats every problem; <paramref name="sourceLine"/> returns a file's line text (null when unknown).</summary>
-    public static string Format(IReadOnlyList<SchemaProblem> problems, Func<string, int, string?> sourceLine)
+    /// <param name="problems">The problems, in the order found.</param>
+    /// <param name="sourceLine">Line lookup by (file, line).</param>
+    /// <param name="overlayOrder">Sources overlaid so far, named in the heading ytt gives undeclared keys.</param>
+    public static string Format(IReadOnlyList<SchemaProblem> problems, Func<string, int, string?> sourceLine, IReadOnlyList<string> overlayOrder)
     {
         const string title = "One or more data values were invalid";
-        var sb = new StringBuilder(title).Append('\n').Append('=', title.Length).Append("\n\n");
-        foreach (var p in problems)
+        var sb = new StringBuilder();
+        if (problems.Any(p => p.UndeclaredKey))
         {
-            var (file, line) = Split(p.Source);
-            sb.Append(file).Append(":\n");
-            string? text = line > 0 ? sourceLine(file, line) : null;
+            sb.Append("Overlaying data values (in following order: ").Append(string.Join(", ", overlayOrder)).Append("): ");
+        }
+        sb.Append('\n').Append(title).Append('\n').Append('=', title.Length).Append("\n\n");
+        int digits = problems.Select(p => p.Source.Line.ToString(CultureInfo.InvariantCulture).Length).DefaultIfEmpty(1).Max();
+        string indent = new(' ', digits + 3);
+        for (int i = 0; i < problems.Count; i++)
+        {
+            var p = problems[i];
+            if (i > 0) sb.Append('\n');
+            string file = p.Source.File ?? "";
+            sb.Append(DataValuesStep.DisplayName(file)).Append(":\n");
+            string? text = p.Source.Line > 0 ? sourceLine(file, p.Source.Line) : null;
             if (text is not null)
             {
-                string num = line.ToString(CultureInfo.InvariantCulture);
-                string pad = new(' ', num.Length + 1);
-                sb.Append(pad).Append(" |\n");
-                sb.Append(' ').Append(num).Append(" | ").Append(text).Append('\n');
-                sb.Append(pad).Append(" |\n\n");
+                sb.Append(indent).Append("|\n");
+                sb.Append(p.Source.Line.ToString(CultureInfo.InvariantCulture).PadLeft(digits + 2)).Append(" | ").Append(text).Append('\n');
+                sb.Append(indent).Append("|\n\n");
             }
-            sb.Append("    = path: ").Append(p.Path.Length == 0 ? "(root)" : p.Path).Append('\n');
-            sb.Append("    = found: ").Append(p.Found).Append('\n');
-            sb.Append("    = expected: ").Append(p.Expected).Append(" (by ").Append(p.By.AsCompactString()).Append(")\n\n");
+            sb.Append(indent).Append("= found: ").Append(p.Found).Append('\n');
+            sb.Append(indent).Append("= expected: ").Append(p.Expected).Append(" (by ").Append(p.By.AsCompactString()).Append(")\n");
+            if (p.UndeclaredKey)
+            {
+                sb.Append(indent).Append("= hint: declare data values in schema and override them in a data values document\n");
+            }
         }
-        return sb.ToString().TrimEnd('\n') + "\n";
-    }
-
-    private static (string File, int Line) Split(string source)
-    {
-        int colon = source.LastIndexOf(':');
-        if (colon > 0 && int.TryParse(source.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int line))
-        {
-            return (source[..colon], line);
-        }
-        return (source, 0);
+        return sb.ToString();
     }
 }

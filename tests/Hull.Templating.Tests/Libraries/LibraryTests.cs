@@ -68,8 +68,8 @@ public sealed class LibraryTests
             #@ load("@ytt:template", "template")
             --- #@ template.replace(library.get("app").with_data_values({"replicas": "three"}).eval())
             """)]);
-        Assert.Contains("library.eval: One or more data values were invalid", err, StringComparison.Ordinal);
-        Assert.Contains("= path: replicas", err, StringComparison.Ordinal);
+        Assert.Contains("One or more data values were invalid", err, StringComparison.Ordinal);
+        Assert.Contains("= found: string", err, StringComparison.Ordinal);
         Assert.Contains("= expected: integer (by _ytt_lib/app/schema.yml:4)", err, StringComparison.Ordinal);
     }
 

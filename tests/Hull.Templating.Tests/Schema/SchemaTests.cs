@@ -87,12 +87,45 @@ public sealed class SchemaTests
         string err = RenderError(o, ("schema.yml", Schema),
             ("values.yml", "#@data/values\n---\nload_balancer:\n  enabled: 3\n  unknown: 1\ndatabases:\n- port: \"80\"\n"),
             ("echo.yml", Echo));
-        Assert.StartsWith("One or more data values were invalid\n", err, StringComparison.Ordinal);
-        Assert.Contains("values.yml:\n   |\n 4 |   enabled: 3\n", err, StringComparison.Ordinal);
-        Assert.Contains("= path: load_balancer.enabled\n    = found: integer\n    = expected: boolean (by schema.yml:11)", err, StringComparison.Ordinal);
-        Assert.Contains("= path: load_balancer.unknown\n    = found: key 'unknown' (not declared in schema)", err, StringComparison.Ordinal);
-        Assert.Contains("= path: databases[0].port\n    = found: string\n    = expected: integer", err, StringComparison.Ordinal);
-        Assert.Contains("--data-value ratio=high:\n    = path: ratio\n    = found: string\n    = expected: float", err, StringComparison.Ordinal);
+        Assert.Equal("""
+            Overlaying data values (in following order: values.yml, additional data values): 
+            One or more data values were invalid
+            ====================================
+
+            values.yml:
+                |
+              4 |   enabled: 3
+                |
+
+                = found: integer
+                = expected: boolean (by schema.yml:11)
+
+            values.yml:
+                |
+              5 |   unknown: 1
+                |
+
+                = found: unknown
+                = expected: (a key defined in map) (by schema.yml:10)
+                = hint: declare data values in schema and override them in a data values document
+
+            values.yml:
+                |
+              7 | - port: "80"
+                |
+
+                = found: string
+                = expected: integer (by schema.yml:23)
+
+            (data-value arg):
+                |
+              1 | ratio=high
+                |
+
+                = found: string
+                = expected: float (by schema.yml:30)
+
+            """, err);
     }
 
     [Fact]
