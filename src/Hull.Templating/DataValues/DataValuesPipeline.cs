@@ -104,8 +104,23 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
 
         if (!DisableValidation)
         {
-            if (schema is not null) AttachSchemaValidations(map, schema);
-            var failures = new NodeValidator(thread, [NodeValidator.AssertValidate, NodeValidator.SchemaValidation], SourceOf).Validate(map);
+            // The whole of the values is validated as "(document)": rules on the schema document and on values documents.
+            var root = new Document(map) { Position = schemaDocs.Count > 0 ? schemaDocs[0].Document.Position : steps.FirstOrDefault()?.Document.Position ?? default };
+            var rootAnns = new NodeAnnotations();
+            foreach (var step in steps)
+            {
+                if (!step.Plain && YamlModel.Annotations(step.Document) is { } a && a.TryGetValue(NodeValidator.AssertValidate, out var av))
+                {
+                    rootAnns[NodeValidator.AssertValidate] = av with { File = step.Document.Position.File };
+                }
+            }
+            if (rootAnns.Count > 0) root.Annotations = rootAnns;
+            if (schema is not null)
+            {
+                Attach(root, schema);
+                AttachSchemaValidations(map, schema);
+            }
+            var failures = new NodeValidator(thread, [NodeValidator.AssertValidate, NodeValidator.SchemaValidation], SourceOf).Validate(root);
             if (failures.Count > 0)
             {
                 throw new TemplateException("Validating final data values:\n" + ValidationFailure.Format(failures));

@@ -20,7 +20,10 @@ public static class SchemaBuilder
     {
         if (doc.Value is null) return new SchemaNode { Kind = SchemaKind.Map, Position = doc.Position };
         if (doc.Value is not Map) throw Problem(doc, $"Expected data values schema document to be a map, but was {Kind(doc.Value)}");
-        return FromNode(doc);
+        // On the document only @schema/validation applies (to the whole of the data values).
+        var node = FromNode(new Document(doc.Value) { Position = doc.Position });
+        if (YamlModel.Annotations(doc) is { } anns && anns.TryGetValue(Validation, out var v)) node.Validation = v;
+        return node;
     }
 
     private static SchemaNode FromNode(Node holder)

@@ -53,6 +53,7 @@ public sealed class NodeValidator
 
     private string Path()
     {
+        if (_segments.Count == 0) return "(document)";
         var sb = new System.Text.StringBuilder();
         foreach (var seg in _segments)
         {
@@ -76,6 +77,10 @@ public sealed class NodeValidator
                     Check(d, ds);
                     Walk(d.Value);
                 }
+                break;
+            case Document doc:
+                Check(doc, doc);
+                Walk(doc.Value);
                 break;
             case Map m:
                 foreach (var item in m.Items)
@@ -157,7 +162,7 @@ public sealed class NodeValidator
             try
             {
                 var r = thread.Call(check, value);
-                if (r is BoolValue { Value: false }) result.Add(new RuleViolation(rule.Description, "", rules.Position));
+                if (r is BoolValue { Value: false }) result.Add(new RuleViolation(rule.Description, null, rules.Position));
             }
             catch (EvalException e)
             {

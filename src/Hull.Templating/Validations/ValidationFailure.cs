@@ -4,9 +4,9 @@ namespace Hull.Templating.Validations;
 
 /// <summary>One rule a value broke.</summary>
 /// <param name="MustBe">The rule's description.</param>
-/// <param name="Found">Why the value broke it.</param>
+/// <param name="Found">Why the value broke it; null when the rule just returned False (ytt prints no "found:").</param>
 /// <param name="By">Where the rule was written.</param>
-public sealed record RuleViolation(string MustBe, string Found, Position By);
+public sealed record RuleViolation(string MustBe, string? Found, Position By);
 
 /// <summary>A value that broke one or more rules: its key path, where it was set, and every violation.</summary>
 /// <param name="Path">Key path, e.g. `counters.foo` or `list[0]`.</param>
@@ -26,10 +26,10 @@ public sealed record ValidationFailure(string Path, string From, IReadOnlyList<R
             foreach (var v in f.Violations)
             {
                 sb.Append("    - must be: ").Append(v.MustBe).Append(" (by: ").Append(v.By.AsCompactString()).Append(")\n");
-                sb.Append("      found: ").Append(v.Found).Append('\n');
+                if (v.Found is not null) sb.Append("      found: ").Append(v.Found).Append('\n');
             }
-            blocks.Add(sb.ToString());
+            blocks.Add(sb.Append('\n').ToString());
         }
-        return string.Join("\n", blocks);
+        return string.Concat(blocks);
     }
 }

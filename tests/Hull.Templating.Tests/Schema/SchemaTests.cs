@@ -133,7 +133,7 @@ public sealed class SchemaTests
     {
         const string values = "#@data/values\n---\ndatabases:\n- name: x\n  port: 80\n";
         string err = RenderError(new TemplateOptions(), ("schema.yml", Schema), ("values.yml", values), ("echo.yml", Echo));
-        Assert.Equal("Validating final data values:\n  databases[1].port\n    from: values.yml:5\n    - must be: a value >= 1024 (by: schema.yml:22)\n      found: value < 1024\n", err);
+        Assert.Equal("Validating final data values:\n  databases[1].port\n    from: values.yml:5\n    - must be: a value >= 1024 (by: schema.yml:22)\n      found: value < 1024\n\n", err);
         var o = new TemplateOptions { DisableDataValuesValidation = true };
         Assert.Contains("port: 80", Render(o, ("schema.yml", Schema), ("values.yml", values), ("echo.yml", Echo)), StringComparison.Ordinal);
     }
@@ -231,6 +231,16 @@ public sealed class SchemaTests
         string yaml = Render(new TemplateOptions(), ("schema.yml", schema), ("values.yml", "#@data/values\n---\nextra:\n  foo:\n    bar: 1\n"), ("echo.yml", Echo));
         Assert.Equal("replicas: 1\nextra:\n  foo:\n    bar: 1\n", yaml);
         string err = RenderError(new TemplateOptions(), ("schema.yml", schema), ("values.yml", "#@data/values\n---\nreplicas: 0\n"), ("echo.yml", Echo));
-        Assert.Equal("Validating final data values:\n  replicas\n    from: values.yml:3\n    - must be: a value >= 1 (by: schema.yml:3)\n      found: value < 1\n", err);
+        Assert.Equal("Validating final data values:\n  replicas\n    from: values.yml:3\n    - must be: a value >= 1 (by: schema.yml:3)\n      found: value < 1\n\n", err);
+    }
+
+    [Fact]
+    public void Document_validations_cover_the_whole_of_the_values()
+    {
+        string err = RenderError(new TemplateOptions(),
+            ("schema.yml", "#@data/values-schema\n#@schema/validation (\"foo > 2\", lambda v: v[\"foo\"] > 2)\n---\nfoo: 0\n"),
+            ("values.yml", "#@data/values\n---\nfoo: 1\n"),
+            ("echo.yml", Echo));
+        Assert.Equal("Validating final data values:\n  (document)\n    from: schema.yml:3\n    - must be: foo > 2 (by: schema.yml:2)\n\n", err);
     }
 }
