@@ -16,6 +16,7 @@ public static class PackageCommand
         available.Subcommands.Add(PackageAvailableCommand.Get());
         package.Subcommands.Add(available);
         package.Subcommands.Add(PackageTreeCommand.Create());
+        package.Subcommands.Add(PackageReleaseCommand.Create());
         return package;
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
+using Hull.Images.Resolving;
 using Hull.Packaging.Metapackages;
+using Hull.Packaging.Rendering;
 
 namespace Hull.Cli.Commands;
 
@@ -13,7 +15,8 @@ public static class PackageTreeCommand
     {
         var target = new Argument<string>("NAME/VERSION") { Description = "The metapackage and its version" };
         var repos = new RepositoryOptions();
-        var command = new Command("tree", "Resolve every PackageInstall a package's configuration contains against the repositories, recursively (plain-YAML packages; templated ones need the template engine)") { target };
+        var valuesFiles = new Option<string[]>("--values-file") { Description = "Values for the metapackage (plain YAML; repeatable); its children get the values Secrets its output holds" };
+        var command = new Command("tree", "Render a metapackage and resolve every PackageInstall its output contains against the repositories, recursively") { target, valuesFiles };
         repos.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -30,7 +33,14 @@ public static class PackageTreeCommand
             string refName = text[..slash];
             var holder = contents.FirstOrDefault(c => c.PackageNames.Contains(refName, StringComparer.Ordinal)) ?? contents[0];
             var root = holder.Find(refName, text[(slash + 1)..]);
-            var tree = await PackageTreeResolver.ResolveAsync(root, contents, new StaticPackageRenderer(stores, contents).RenderAsync, cancellationToken).ConfigureAwait(false);
+            var values = await PackageValuesFiles.ReadAsync(parse.GetValue(valuesFiles) ?? [], cancellationToken).ConfigureAwait(false);
+            var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)));
+            var tree = await PackageTreeResolver.ResolveAsync(
+                root,
+                values,
+                contents,
+                async (package, given, ct) => (await renderer.RenderAsync(package, given, ct).ConfigureAwait(false)).Resources,
+                cancellationToken).ConfigureAwait(false);
             foreach (string line in tree.Lines())
             {
                 parse.InvocationConfiguration.Output.WriteLine(line);

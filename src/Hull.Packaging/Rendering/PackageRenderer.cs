@@ -1,0 +1,194 @@
+using System.Text;
+using Hull.Bundles.Contents;
+using Hull.Bundles.Locks;
+using Hull.Images;
+using Hull.Images.Output;
+using Hull.Images.Resolving;
+using Hull.Packaging.Resources;
+using Hull.Packaging.Resources.App;
+using Hull.Packaging.Resources.Serialization;
+using Hull.Templating;
+using Hull.Templating.Files;
+using Hull.Yaml;
+
+namespace Hull.Packaging.Rendering;
+
+/// <summary>
+/// Runs a Package's template steps in-process, as kapp-controller's App reconciler does after fetching the bundle:
+/// ytt (Hull.Templating) over the step's paths with the user's values (the package's schema supplies the defaults),
+/// then kbld (Hull.Images) with the bundle's ImagesLock, so every image ends up by digest at its current location.
+/// </summary>
+public sealed class PackageRenderer(IDigestResolver? resolver = null)
+{
+    /// <summary>The ytt version <c>@ytt:version</c> compares against.</summary>
+    public string TemplateVersion { get; init; } = "0.45.0";
+
+    /// <summary>Renders <paramref name="package"/> from <paramref name="bundle"/> with <paramref name="values"/> given to its first ytt step.</summary>
+    /// <exception cref="PackageRenderException">A step fails; the message names the package, the step and the cause.</exception>
+    public async Task<RenderedPackage> RenderAsync(Package package, PackageBundle bundle, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken)
+    {
+        string what = $"{package.Spec.RefName} {package.Spec.Version}";
+        var steps = package.Spec.Template?.Spec?.Template ?? [];
+        if (steps.Count == 0)
+        {
+            steps = [new AppTemplate { Ytt = new AppTemplateYtt() }];
+        }
+        string? previous = null;
+        bool valuesGiven = false;
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            string where = $"{what}: template step {i + 1}";
+            if (step.Ytt is { } ytt)
+            {
+                previous = Ytt(ytt, bundle, previous, valuesGiven ? [] : values, where);
+                valuesGiven = true;
+            }
+            else if (step.Kbld is { } kbld)
+            {
+                previous = await KbldAsync(kbld, bundle, previous, where, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                throw new PackageRenderException($"{where}: only ytt and kbld template steps are supported");
+            }
+        }
+        return Read(previous ?? "", $"output of {what}");
+    }
+
+    /// <summary>Reads rendered YAML into documents and resources.</summary>
+    public static RenderedPackage Read(string yaml, string where)
+    {
+        try
+        {
+            var set = YamlParser.Parse(yaml, where, new YamlParseOptions { WithoutComments = true });
+            var documents = set.Items.Where(d => !d.Injected && !d.IsEmpty).ToList();
+            var resources = ResourceYaml.Read(yaml, where).Documents.Select(d => d.Resource).ToList();
+            return new RenderedPackage(yaml, documents, resources);
+        }
+        catch (Exception ex) when (ex is YamlException or ResourceException)
+        {
+            throw new PackageRenderException($"{where}: {ex.Message}", ex);
+        }
+    }
+
+    private string Ytt(AppTemplateYtt step, PackageBundle bundle, string? previous, IReadOnlyList<PackageValues> values, string where)
+    {
+        var files = new List<InputFile>();
+        var paths = step.Paths is { Count: > 0 } p ? p : ["."];
+        foreach (string raw in paths)
+        {
+            if (raw == "-")
+            {
+                files.Add(new InputFile("stdin.yml", Encoding.UTF8.GetBytes(previous ?? ""), FileKind.YamlTemplate));
+                continue;
+            }
+            string path = raw.Trim('/');
+            if (path.StartsWith("./", StringComparison.Ordinal))
+            {
+                path = path[2..];
+            }
+            if (path is "" or ".")
+            {
+                files.AddRange(bundle.Files.Where(f => !f.Key.StartsWith(BundleFiles.ImgpkgDir + "/", StringComparison.Ordinal))
+                    .OrderBy(f => f.Key, StringComparer.Ordinal)
+                    .Select(f => File(f.Key, f.Value)));
+                continue;
+            }
+            if (bundle.Files.TryGetValue(path, out var single))
+            {
+                files.Add(File(path[(path.LastIndexOf('/') + 1)..], single));
+                continue;
+            }
+            var under = bundle.Files.Where(f => f.Key.StartsWith(path + "/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+            if (under.Count == 0)
+            {
+                throw new PackageRenderException($"{where} (ytt): path '{raw}' is not in bundle {bundle.DigestReference}");
+            }
+            files.AddRange(under.Select(f => File(f.Key[(path.Length + 1)..], f.Value)));
+        }
+        var options = new TemplateOptions
+        {
+            IgnoreUnknownComments = step.IgnoreUnknownComments,
+            Strict = step.Strict,
+            Version = TemplateVersion,
+        };
+        foreach (var source in step.ValuesFrom ?? [])
+        {
+            if (source.Path is { } valuesPath && bundle.Files.TryGetValue(valuesPath.TrimStart('.', '/'), out var bytes))
+            {
+                AddValues(files, options, new PackageValues(valuesPath, Encoding.UTF8.GetString(bytes)));
+            }
+        }
+        foreach (var value in values)
+        {
+            AddValues(files, options, value);
+        }
+        try
+        {
+            return TemplateRenderer.Render(files, options).CombinedYaml();
+        }
+        catch (TemplateException ex)
+        {
+            throw new PackageRenderException($"{where} (ytt): {ex.Message}", ex);
+        }
+    }
+
+    // kapp-controller hands values to ytt as plain data values files; a file that is itself a ytt data values
+    // document (the guide's sample-values.yaml) is given as a template file, as `ytt -f` would take it.
+    private static void AddValues(List<InputFile> files, TemplateOptions options, PackageValues value)
+    {
+        if (value.Text.Contains("#@data/values", StringComparison.Ordinal))
+        {
+            files.Add(new InputFile(value.Name.Replace('/', '-') + (value.Name.EndsWith(".yml", StringComparison.Ordinal) || value.Name.EndsWith(".yaml", StringComparison.Ordinal) ? "" : ".yml"),
+                Encoding.UTF8.GetBytes(value.Text), FileKind.YamlTemplate) { ForOutput = false });
+        }
+        else if (!string.IsNullOrWhiteSpace(value.Text))
+        {
+            options.DataValues.AddPlainYaml(value.Name, value.Text);
+        }
+    }
+
+    private static InputFile File(string relativePath, byte[] bytes) => new(relativePath, bytes, FileKinds.FromName(relativePath));
+
+    private async Task<string> KbldAsync(AppTemplateKbld step, PackageBundle bundle, string? previous, string where, CancellationToken cancellationToken)
+    {
+        var inputs = new List<DocumentSet>();
+        var paths = step.Paths is { Count: > 0 } p ? p : ["-"];
+        try
+        {
+            foreach (string raw in paths)
+            {
+                if (raw == "-")
+                {
+                    inputs.Add(YamlParser.Parse(previous ?? "", "stdin"));
+                }
+                else if (raw.Trim('/') is ".imgpkg/images.yml" or "./.imgpkg/images.yml")
+                {
+                    inputs.Add(YamlParser.Parse(Encoding.UTF8.GetString(LockYaml.Emit(bundle.ImagesLock)), BundleFiles.ImagesLockPath));
+                }
+                else if (bundle.Files.TryGetValue(raw.Trim('/'), out var bytes))
+                {
+                    inputs.Add(YamlParser.Parse(Encoding.UTF8.GetString(bytes), raw));
+                }
+                else
+                {
+                    throw new PackageRenderException($"{where} (kbld): path '{raw}' is not in bundle {bundle.DigestReference}");
+                }
+            }
+            var result = await ImageResolution.ResolveAsync(inputs, resolver ?? new LockOnlyResolver(bundle.DigestReference), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ResolvedOutput.Emit(result.Resources);
+        }
+        catch (Exception ex) when (ex is ImagesException or YamlException)
+        {
+            throw new PackageRenderException($"{where} (kbld): {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
+    }
+
+    // Without a registry every image must come from the bundle's ImagesLock, which is what a complete bundle promises.
+    private sealed class LockOnlyResolver(string bundle) : IDigestResolver
+    {
+        public Task<ResolvedReference> ResolveAsync(string image, CancellationToken cancellationToken = default) =>
+            throw new ImagesException($"image '{image}' is not in the ImagesLock of bundle {bundle}");
+    }
+}
