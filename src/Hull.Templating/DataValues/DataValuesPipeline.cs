@@ -29,7 +29,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
         if (schemaDocs.Count == 0) return null;
         var first = schemaDocs[0].Document;
         object? merged = Node.CopyValue(first.Value);
-        var engine = new OverlayEngine(thread);
+        var engine = new OverlayEngine(thread) { KeepAnnotations = true };
         for (int i = 1; i < schemaDocs.Count; i++)
         {
             try
@@ -51,7 +51,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
         var schema = MergeSchema(schemaDocs);
         object? values = schema?.NewDefault();
         var problems = new List<SchemaProblem>();
-        var engine = new OverlayEngine(thread);
+        var engine = new OverlayEngine(thread) { KeepAnnotations = true };
         var overlayFiles = new List<string>();
         var order = new List<string>();
         var pseudoFiles = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -106,21 +106,18 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
         {
             // The whole of the values is validated as "(document)": rules on the schema document and on values documents.
             var root = new Document(map) { Position = schemaDocs.Count > 0 ? schemaDocs[0].Document.Position : steps.FirstOrDefault()?.Document.Position ?? default };
-            var rootAnns = new NodeAnnotations();
-            foreach (var step in steps)
+            // As for every node, a values document's rules apply only where it is the base: with no schema, the first one.
+            var first = schema is null ? steps.FirstOrDefault(s => !s.Plain) : null;
+            if (first is not null && YamlModel.Annotations(first.Document) is { } a && a.TryGetValue(NodeValidator.AssertValidate, out var av))
             {
-                if (!step.Plain && YamlModel.Annotations(step.Document) is { } a && a.TryGetValue(NodeValidator.AssertValidate, out var av))
-                {
-                    rootAnns[NodeValidator.AssertValidate] = av with { File = step.Document.Position.File };
-                }
+                root.Annotations = new NodeAnnotations { [NodeValidator.AssertValidate] = av with { File = first.Document.Position.File } };
             }
-            if (rootAnns.Count > 0) root.Annotations = rootAnns;
             if (schema is not null)
             {
                 Attach(root, schema);
                 AttachSchemaValidations(map, schema);
             }
-            var failures = new NodeValidator(thread, [NodeValidator.AssertValidate, NodeValidator.SchemaValidation], SourceOf).Validate(root);
+            var failures = new NodeValidator(thread, [NodeValidator.SchemaValidation, NodeValidator.AssertValidate], SourceOf).Validate(root);
             if (failures.Count > 0)
             {
                 throw new TemplateException("Validating final data values:\n" + ValidationFailure.Format(failures));

@@ -137,7 +137,7 @@ public sealed class LibraryInstance : Value, IHasAttributes
         return new Document(yaml);
     }
 
-    private static Value Guard(Func<Value> f)
+    private Value Guard(Func<Value> f)
     {
         try
         {
@@ -145,7 +145,7 @@ public sealed class LibraryInstance : Value, IHasAttributes
         }
         catch (TemplateException e)
         {
-            throw new HostError(e.Message);
+            throw new HostError($"Evaluating library '{_refName}': {e.Message}");
         }
     }
 }

@@ -483,14 +483,18 @@ public sealed class OverlayEngine(StarlarkThread thread)
 
     // Copies of right-hand nodes lose their annotations: once in the result they are plain YAML (an added document
     // must not be taken for an overlay again).
-    private static T Detached<T>(T node) where T : Node
+    /// <summary>Nodes added from the right keep their annotations (data values: rules and schema annotations of new
+    /// values stay with them); rendered output drops them.</summary>
+    public bool KeepAnnotations { get; init; }
+
+    private T Detached<T>(T node) where T : Node
     {
         var copy = (T)node.DeepCopy();
-        ClearAnnotations(copy);
+        if (!KeepAnnotations) ClearAnnotations(copy);
         return copy;
     }
 
-    private static object? DetachedValue(object? value) => value is Node n ? Detached(n) : value;
+    private object? DetachedValue(object? value) => value is Node n ? Detached(n) : value;
 
     private static void ClearAnnotations(Node node)
     {

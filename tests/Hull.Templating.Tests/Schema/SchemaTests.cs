@@ -243,4 +243,30 @@ public sealed class SchemaTests
             ("echo.yml", Echo));
         Assert.Equal("Validating final data values:\n  (document)\n    from: schema.yml:3\n    - must be: foo > 2 (by: schema.yml:2)\n\n", err);
     }
+
+    [Fact]
+    public void Rules_on_values_documents_apply_only_to_nodes_they_add()
+    {
+        string err = RenderError(new TemplateOptions(),
+            ("schema.yml", "#@data/values-schema\n#@schema/validation (\"has 3 map items\", lambda v: len(v) == 3)\n---\n#@schema/validation (\"non-zero\", lambda v: v > 0)\nfoo: 0\n#@schema/validation (\"has 2 items\", lambda v: len(v) == 2)\nbar:\n- 0\n"),
+            ("values.yml", "#@data/values\n#@assert/validate (\"has 3 map items\", lambda v: len(v) == 3)\n---\n#@assert/validate (\"non-zero\", lambda v: v > 0)\nfoo: -1\n#@assert/validate (\"has 2 items\", lambda v: len(v) == 2)\nbar:\n- 0\n"),
+            ("echo.yml", Echo));
+        Assert.Equal("Validating final data values:\n  (document)\n    from: schema.yml:3\n    - must be: has 3 map items (by: schema.yml:2)\n\n  foo\n    from: values.yml:5\n    - must be: non-zero (by: schema.yml:4)\n\n  bar\n    from: schema.yml:7\n    - must be: has 2 items (by: schema.yml:6)\n\n", err);
+
+        err = RenderError(new TemplateOptions(),
+            ("schema.yml", "#@data/values-schema\n---\nfoo:\n#@schema/validation (\"non-zero\", lambda v: v > 0)\n- 0\n"),
+            ("values.yml", "#@data/values\n---\nfoo:\n#@assert/validate (\"be odd\", lambda v: v % 2 == 1)\n- 0\n#@assert/validate (\"be even\", lambda v: v % 2 == 0)\n- -1\n"),
+            ("echo.yml", Echo));
+        Assert.Equal("Validating final data values:\n  foo[0]\n    from: values.yml:5\n    - must be: non-zero (by: schema.yml:4)\n\n  foo[0]\n    from: values.yml:5\n    - must be: be odd (by: values.yml:4)\n\n  foo[1]\n    from: values.yml:7\n    - must be: non-zero (by: schema.yml:4)\n\n  foo[1]\n    from: values.yml:7\n    - must be: be even (by: values.yml:6)\n\n", err);
+    }
+
+    [Fact]
+    public void Schema_overlays_keep_rules_of_existing_values_and_add_rules_of_new_ones()
+    {
+        string err = RenderError(new TemplateOptions(),
+            ("schema.yml", "#@ load(\"@ytt:overlay\", \"overlay\")\n#@data/values-schema\n---\n#@schema/validation (\"a long string\", lambda v: len(v) > 10)\nexisting: \"\"\n\n#@data/values-schema\n---\n#@schema/validation (\"at least not empty\", lambda v: len(v) > 0)\nexisting: \"\"\n#@overlay/match missing_ok=True\n#@schema/validation (\"non-empty\", lambda v: len(v) > 0)\nnew: \"\"\n"),
+            ("values.yml", "#@data/values\n---\nexisting: foo\n"),
+            ("echo.yml", Echo));
+        Assert.Equal("Validating final data values:\n  existing\n    from: values.yml:3\n    - must be: a long string (by: schema.yml:4)\n\n  new\n    from: schema.yml:13\n    - must be: non-empty (by: schema.yml:12)\n\n", err);
+    }
 }
