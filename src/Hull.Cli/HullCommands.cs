@@ -34,6 +34,7 @@ public static class HullCommands
         root.Subcommands.Add(Commands.ResolveCommand.Create());
         root.Subcommands.Add(Commands.RepoCommand.Create());
         root.Subcommands.Add(Commands.PackageCommand.Create());
+        root.Subcommands.Add(Commands.ReconcileCommand.Create());
         root.Subcommands.Add(Commands.TemplateCommand.Create());
         return root;
     }

@@ -17,6 +17,8 @@ public static class PackageCommand
         package.Subcommands.Add(available);
         package.Subcommands.Add(PackageTreeCommand.Create());
         package.Subcommands.Add(PackageReleaseCommand.Create());
+        package.Subcommands.Add(PackageInstallCommand.Create());
+        package.Subcommands.Add(PackageInstalledCommand.Create());
         return package;
     }
 }

@@ -164,7 +164,8 @@ public static class PackageReleaser
                 ReleasedAt = releasedAt,
                 ReleaseNotes = request.ReleaseNotes ?? draft.Spec.ReleaseNotes,
                 Licenses = licenses.Count == 0 ? null : licenses,
-                ValuesSchema = new ValuesSchema { OpenAPIv3 = schema },
+                // A config without a data values schema has nothing to describe (ytt exports an empty object).
+                ValuesSchema = schema.Find("properties")?.Value is Map { Items.Count: > 0 } ? new ValuesSchema { OpenAPIv3 = schema } : draft.Spec.ValuesSchema,
                 Template = new PackageTemplate
                 {
                     Spec = spec with
