@@ -13,7 +13,7 @@ namespace Hull.Templating.DataValues;
 public static class DataValuesInspection
 {
     /// <summary>The final data values of the root library (schema defaults, values documents, command-line values; validated).</summary>
-    public static Map Values(IReadOnlyList<InputFile> files, TemplateOptions options) =>
+    public static object? Values(IReadOnlyList<InputFile> files, TemplateOptions options) =>
         new LibraryExecution(files, options).DataValues().Values;
 
     /// <summary>The final data values as ytt prints them (one YAML document).</summary>

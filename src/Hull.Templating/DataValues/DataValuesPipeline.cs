@@ -9,9 +9,9 @@ using Hull.Yaml;
 namespace Hull.Templating.DataValues;
 
 /// <summary>A library's final data values and the schema that typed them.</summary>
-/// <param name="Values">The values (a map; empty when nothing was declared).</param>
+/// <param name="Values">The values: a map (empty when nothing was declared), or the array or scalar a schema declares.</param>
 /// <param name="Schema">The merged schema, or null when the library declares none.</param>
-public sealed record DataValuesResult(Map Values, SchemaNode? Schema);
+public sealed record DataValuesResult(object? Values, SchemaNode? Schema);
 
 /// <summary>
 /// ytt's data values step for one library: schema documents merged as overlays into one schema whose defaults start the
@@ -61,7 +61,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
             if (step.SourceFile is { } sf) pseudoFiles[sf.File] = sf.Text.Split('\n');
             string orderName = step.Plain ? "additional data values" : step.Source;
             if (!order.Contains(orderName)) order.Add(orderName);
-            if (doc.Value is not (Map or null))
+            if (schema is null && doc.Value is not (Map or null))
             {
                 throw new TemplateException($"Expected data values document on line {doc.Position.AsCompactString()} to be a map, but was {SchemaChecker.FoundName(doc.Value)}");
             }
@@ -95,12 +95,9 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
             throw new TemplateException(SchemaErrorFormat.Format(problems, Line, order));
         }
 
-        if (values is not (Map or null))
-        {
-            throw new TemplateException($"Expected data values to be a map, but was {SchemaChecker.FoundName(values)}");
-        }
+        // A schema may declare a map (usual), an array or a scalar as the whole of the values.
         if (schema is not null) values = SchemaDefaults.Fill(values, schema);
-        var map = values as Map ?? new Map();
+        var map = values ?? (schema is null ? new Map() : null);
 
         if (!DisableValidation)
         {

@@ -19,7 +19,6 @@ public static class SchemaBuilder
     public static SchemaNode Build(Document doc)
     {
         if (doc.Value is null) return new SchemaNode { Kind = SchemaKind.Map, Position = doc.Position };
-        if (doc.Value is not Map) throw Problem(doc, $"Expected data values schema document to be a map, but was {Kind(doc.Value)}");
         // On the document only @schema/validation applies (to the whole of the data values).
         var node = FromNode(new Document(doc.Value) { Position = doc.Position });
         if (YamlModel.Annotations(doc) is { } anns && anns.TryGetValue(Validation, out var v)) node.Validation = v;
@@ -145,14 +144,6 @@ public static class SchemaBuilder
         return a.Args.Length == 1 && a.Args[0] is StringValue s ? s.Value
             : throw Problem(holder, $"Invalid schema - @{name} expects one string argument");
     }
-
-    private static string Kind(object? v) => v switch
-    {
-        Map => "map",
-        YamlArray => "array",
-        null => "null",
-        _ => "scalar",
-    };
 
     private static TemplateException Problem(Node at, string message) =>
         new($"{message} (at {at.Position.AsCompactString()})");

@@ -269,4 +269,14 @@ public sealed class SchemaTests
             ("echo.yml", Echo));
         Assert.Equal("Validating final data values:\n  existing\n    from: values.yml:3\n    - must be: a long string (by: schema.yml:4)\n\n  new\n    from: schema.yml:13\n    - must be: non-empty (by: schema.yml:12)\n\n", err);
     }
+
+    [Fact]
+    public void A_schema_may_declare_an_array_or_a_scalar_as_the_values()
+    {
+        const string tpl = "#@ load(\"@ytt:data\", \"data\")\n---\nrendered: #@ data.values\n";
+        Assert.Equal("rendered:\n- first\n- second\n", Render(new TemplateOptions(),
+            ("schema.yml", "#@data/values-schema\n---\n- \"\"\n"), ("values.yml", "#@data/values\n---\n- first\n- second\n"), ("t.yml", tpl)));
+        Assert.Equal("rendered: 13\n", Render(new TemplateOptions(),
+            ("schema.yml", "#@data/values-schema\n---\n42\n"), ("values.yml", "#@data/values\n---\n13\n"), ("t.yml", tpl)));
+    }
 }
