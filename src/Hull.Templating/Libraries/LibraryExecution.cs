@@ -24,6 +24,7 @@ public sealed class LibraryExecution
     private readonly TemplateOptions _options;
     private readonly DataValuesSources _cli;
     private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _requestedAnywhere;
     private readonly string? _name;
     private readonly IReadOnlyList<DataValuesDocument> _external;
     private readonly IReadOnlyList<DataValuesStep> _withValues;
@@ -39,13 +40,15 @@ public sealed class LibraryExecution
 
     /// <summary>The root library of <paramref name="files"/>.</summary>
     public LibraryExecution(IReadOnlyList<InputFile> files, TemplateOptions options)
-        : this(files, "", options, options.DataValues, null, [], [], [])
+        : this(files, "", options, options.DataValues, null, [], [], [], new HashSet<string>(StringComparer.Ordinal))
     {
     }
 
     private LibraryExecution(IReadOnlyList<InputFile> files, string root, TemplateOptions options, DataValuesSources cli, string? name,
-        IReadOnlyList<DataValuesDocument> external, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas)
+        IReadOnlyList<DataValuesDocument> external, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas,
+        HashSet<string> requestedAnywhere)
     {
+        _requestedAnywhere = requestedAnywhere;
         _all = files;
         _root = root;
         _options = options;
@@ -142,15 +145,25 @@ public sealed class LibraryExecution
     }
 
     /// <summary>Records that templates asked for library <paramref name="refName"/> (its `#@library/ref` documents are used).</summary>
-    internal void NoteRequested(string refName) => _requested.Add(refName);
+    internal void NoteRequested(string refName)
+    {
+        _requested.Add(refName);
+        _requestedAnywhere.Add(refName);
+    }
 
     // As ytt, documents aimed at a library nobody asked for are an error rather than silently ignored.
     private void CheckLibraryRefsUsed()
     {
-        var unused = _childRefs.Where(d => !_requested.Contains(d.LibraryRef[0])).ToList();
+        var unused = _childRefs.Where(d => !_requested.Contains(d.LibraryRef[0]))
+            .Select(d => $"library '@{string.Join("@", d.LibraryRef)}' on line {d.Document.Position.AsCompactString()}").ToList();
+        if (_name is null)
+        {
+            // Command-line values aimed at a library (`@lib:`) that no template asked for, at any depth.
+            unused.AddRange(_cli.Items.Where(i => i.Library is not null && !_requestedAnywhere.Contains(i.Library))
+                .Select(i => $"library '@{i.Library}' from {i.Name}"));
+        }
         if (unused.Count == 0) return;
-        throw new TemplateException("Expected all provided library data values documents to be used but found unused: "
-            + string.Join(", ", unused.Select(d => $"library '@{string.Join("@", d.LibraryRef)}' on line {d.Document.Position.AsCompactString()}")));
+        throw new TemplateException("Expected all provided library data values documents to be used but found unused: " + string.Join(", ", unused));
     }
 
     /// <summary>A child library of this one, evaluated with the values this library aims at it.</summary>
@@ -159,7 +172,7 @@ public sealed class LibraryExecution
         Prepare();
         var forChild = _childRefs.Where(d => d.LibraryRef[0] == refName).Select(d => d.Descend()).ToList();
         var mine = forChild.Where(d => d.LibraryRef.Count == 0).ToList();
-        var child = new LibraryExecution(_all, root, options, _cli, refName, mine, withValues, withSchemas);
+        var child = new LibraryExecution(_all, root, options, _cli, refName, mine, withValues, withSchemas, _requestedAnywhere);
         child._childRefs.AddRange(forChild.Where(d => d.LibraryRef.Count > 0));
         return child;
     }

@@ -47,9 +47,9 @@ public sealed class DataValuesSourcesTests
     {
         var o = new TemplateOptions();
         o.DataValues.AddPlainYaml("plain.yml", "list: [9]\n");
-        o.DataValues.AddKeyValue("@lib:name=from-flag", asYaml: false, source: "--data-value");
         Assert.Equal("list:\n- 9\n", Render(o, ("a.yml", "#@data/values\n---\nlist: [1, 2]\n"), ("echo.yml", Echo)));
         Assert.Equal("lib", Hull.Templating.DataValuesSources.SplitLibrary("@lib:name=x").Library);
+        o.DataValues.AddKeyValue("@lib:name=from-flag", asYaml: false, source: "--data-value");
         Assert.Single(o.DataValues.For("lib"));
     }
 

@@ -93,6 +93,10 @@ public sealed class LibraryTests
     {
         string err = RenderError(new TemplateOptions(), [.. s_lib, ("values.yml", "#@library/ref \"@nobody\"\n#@data/values\n---\nname: x\n"), ("main.yml", "a: 1\n")]);
         Assert.Equal("Expected all provided library data values documents to be used but found unused: library '@nobody' on line values.yml:3", err);
+        var o = new TemplateOptions();
+        o.DataValues.AddKeyValue("@nobody:x=1", asYaml: false, source: "--data-value");
+        err = RenderError(o, [.. s_lib, ("main.yml", "a: 1\n")]);
+        Assert.Equal("Expected all provided library data values documents to be used but found unused: library '@nobody' from --data-value @nobody:x=1", err);
 
         string yaml = Render(new TemplateOptions(),
             ("_ytt_lib/dup/t.yml", "a: 1\na: 2\n"),
