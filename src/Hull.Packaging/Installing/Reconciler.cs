@@ -62,8 +62,16 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         }
         catch (Exception ex) when (ex is InstallException or PackageRenderException or RepositoryException or VersionSelectionException or Hull.Bundles.BundleException or Hull.Oci.OciException)
         {
+            // What is deployed stays as it was, and so does its record of it: only the status changes.
+            var deployed = target.Find(installation.Namespace, installation.Name);
             var failed = installation with
             {
+                Version = deployed?.Version,
+                Bundle = deployed?.Bundle,
+                ValuesDigest = deployed?.ValuesDigest,
+                Resources = deployed?.Resources ?? [],
+                Files = deployed?.Files ?? [],
+                Provides = deployed?.Provides ?? [],
                 Succeeded = false,
                 UsefulErrorMessage = ex.Message.ReplaceLineEndings(" "),
                 LastAttemptedVersion = package?.Version.ToString() ?? installation.LastAttemptedVersion,
