@@ -17,8 +17,12 @@ public static class DataValuesInspection
         new LibraryExecution(files, options).DataValues().Values;
 
     /// <summary>The final data values as ytt prints them (one YAML document).</summary>
-    public static string ValuesYaml(IReadOnlyList<InputFile> files, TemplateOptions options) =>
-        YamlOutput.Yaml([new Document(Values(files, options))]);
+    public static string ValuesYaml(IReadOnlyList<InputFile> files, TemplateOptions options)
+    {
+        var values = Values(files, options);
+        // The emitter drops empty documents; ytt prints empty data values as an empty map.
+        return values is Map { Items.Count: 0 } or null ? (values is null ? "null\n" : "{}\n") : YamlOutput.Yaml([new Document(values)]);
+    }
 
     /// <summary>The root library's merged schema (an empty map schema when none is declared).</summary>
     public static SchemaNode Schema(IReadOnlyList<InputFile> files, TemplateOptions options) =>
