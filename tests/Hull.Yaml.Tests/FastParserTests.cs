@@ -164,6 +164,11 @@ public sealed class FastParserTests(Xunit.Abstractions.ITestOutputHelper output)
     private static IEnumerable<string> Variants(string text)
     {
         yield return text;
+        foreach (var mutated in Mutations(text))
+        {
+            yield return mutated;
+        }
+
         var trimmed = text.TrimEnd('\n');
         if (trimmed != text)
         {
@@ -173,6 +178,47 @@ public sealed class FastParserTests(Xunit.Abstractions.ITestOutputHelper output)
         yield return text + "\n\n";
         yield return "---\n" + text;
         yield return text + (text.EndsWith('\n') || text.Length == 0 ? "" : "\n") + "---\nz: 1\n";
+    }
+
+    // Small random edits (deterministic) that push texts into indentation, comment and error corners.
+    private static IEnumerable<string> Mutations(string text)
+    {
+        var lines = text.Split('\n');
+        if (lines.Length < 2)
+        {
+            yield break;
+        }
+
+        var random = new Random(text.Length);
+        var count = int.TryParse(Environment.GetEnvironmentVariable("HULL_FAST_PARSER_MUTATIONS"), out var n) ? n : 6;
+        for (var m = 0; m < count; m++)
+        {
+            var copy = lines.ToList();
+            var i = random.Next(copy.Count);
+            switch (m % 6)
+            {
+                case 0:
+                    copy[i] = " " + copy[i];
+                    break;
+                case 1:
+                    copy[i] = copy[i].StartsWith(' ') ? copy[i][1..] : copy[i];
+                    break;
+                case 2:
+                    copy.RemoveAt(i);
+                    break;
+                case 3:
+                    copy.Insert(i, copy[i]);
+                    break;
+                case 4:
+                    copy[i] = copy[i] + " # note";
+                    break;
+                default:
+                    copy.Insert(i, new string(' ', random.Next(6)) + (random.Next(2) == 0 ? "" : "- x"));
+                    break;
+            }
+
+            yield return string.Join('\n', copy);
+        }
     }
 
     private static IEnumerable<(string Name, string Text)> Texts()

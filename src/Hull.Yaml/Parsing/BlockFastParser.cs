@@ -594,9 +594,9 @@ internal sealed class BlockFastParser
                     throw new GiveUp();
                 }
 
-                if (contentIndent < 0 && ind >= minIndent && i + 1 < _lines.Length && ind > Indent(_lines[i + 1]) && Indent(_lines[i + 1]) < _lines[i + 1].Length)
+                if (contentIndent < 0 && ind > 0)
                 {
-                    throw new GiveUp();
+                    throw new GiveUp(); // leading blank lines with spaces: the scanners' rules for them differ in corners
                 }
 
                 trailingBreaks++;
