@@ -71,6 +71,11 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
                 SchemaChecker.Check(doc.Value, schema, "", doc.Position, problems);
                 if (problems.Count > before) continue;
             }
+            // An empty values document sets nothing (unless it carries an overlay operation, e.g. replace).
+            if (doc.Value is null && (step.Plain || YamlModel.Annotations(doc) is not { } da || !da.Keys.Any(k => k.StartsWith("overlay/", StringComparison.Ordinal))))
+            {
+                continue;
+            }
             if (step.Plain)
             {
                 values = PlainMerge(values, doc.Value);

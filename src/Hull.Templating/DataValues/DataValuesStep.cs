@@ -35,7 +35,7 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
                 var set = Yaml.YamlParsing.ParsePlain(source.Name, source.Text);
                 foreach (var doc in set.Items)
                 {
-                    if (doc.Value is null && doc.Injected) continue;
+                    if (doc.Value is null) continue; // empty documents (and trailing comments) set nothing
                     if (doc.Value is not (Map or null))
                     {
                         throw new TemplateException($"Expected data values file '{source.Name}' to contain a map, but document on line {doc.Position.AsCompactString()} is not a map");

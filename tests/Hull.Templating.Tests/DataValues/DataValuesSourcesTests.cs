@@ -70,4 +70,12 @@ public sealed class DataValuesSourcesTests
             ("conf/x.txt", "text"));
         Assert.Equal("own: text\nroot: text\nfiles:\n- conf/t.yml\n- conf/x.txt\n", yaml);
     }
+
+    [Fact]
+    public void Empty_values_documents_and_files_set_nothing()
+    {
+        var o = new TemplateOptions();
+        o.DataValues.AddPlainYaml("empty.yml", "---\n# nothing\n");
+        Assert.Equal("a: 1\n", Render(o, ("a.yml", "#@data/values\n---\na: 1\n"), ("b.yml", "#@data/values\n---\n"), ("echo.yml", Echo)));
+    }
 }
