@@ -59,11 +59,7 @@ public static class OpenApiExport
             Add(m, "x-example-description", node.Examples[0].Key);
             Add(m, "example", Node.CopyValue(node.Examples[0].Value));
         }
-        if (node.Deprecated is not null)
-        {
-            Add(m, "deprecated", true);
-            if (node.Deprecated.Length > 0) Add(m, "x-deprecation-notice", node.Deprecated);
-        }
+        if (node.Deprecated is not null) Add(m, "deprecated", true);
         return m;
     }
 
