@@ -73,7 +73,7 @@ public sealed class TemplateDataValuesCommandTests : IDisposable
         var (code, _, err) = await Run("template", "-f", Path.Combine(_dir, "config"), "-v", "replicas=two", "--data-value-yaml", "nope=1");
         Assert.Equal(1, code);
         Assert.StartsWith("hull: error: Overlaying data values (in following order: additional data values): \nOne or more data values were invalid", err);
-        Assert.Contains("(data-value arg):\n    |\n  1 | replicas=two\n    |\n\n    = found: string\n    = expected: integer (by schema.yml:5)\n", err);
+        Assert.Contains("(data-value arg):\n    |\n  1 | replicas=two\n    |\n\n    = found: string\n    = expected: integer (by schema.yml:5)\n    = path: replicas\n", err);
         Assert.Contains("(data-value-yaml arg):\n    |\n  1 | nope=1\n    |\n\n    = found: nope\n", err);
 
         var (code2, _, err2) = await Run("template", "-f", Path.Combine(_dir, "config"), "--data-value-yaml", "replicas=0");

@@ -44,6 +44,8 @@ public static class SchemaErrorFormat
             {
                 sb.Append(indent).Append("= hint: declare data values in schema and override them in a data values document\n");
             }
+            // Not in ytt's layout: the key path, so a value given by a flag or deep in a document is named exactly.
+            if (p.Path.Length > 0) sb.Append(indent).Append("= path: ").Append(p.Path).Append('\n');
         }
         return sb.ToString();
     }

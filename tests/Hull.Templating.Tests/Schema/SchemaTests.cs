@@ -99,6 +99,7 @@ public sealed class SchemaTests
 
                 = found: integer
                 = expected: boolean (by schema.yml:11)
+                = path: load_balancer.enabled
 
             values.yml:
                 |
@@ -108,6 +109,7 @@ public sealed class SchemaTests
                 = found: unknown
                 = expected: (a key defined in map) (by schema.yml:10)
                 = hint: declare data values in schema and override them in a data values document
+                = path: load_balancer.unknown
 
             values.yml:
                 |
@@ -116,6 +118,7 @@ public sealed class SchemaTests
 
                 = found: string
                 = expected: integer (by schema.yml:23)
+                = path: databases[0].port
 
             (data-value arg):
                 |
@@ -124,6 +127,7 @@ public sealed class SchemaTests
 
                 = found: string
                 = expected: float (by schema.yml:30)
+                = path: ratio
 
             """, err);
     }
