@@ -1,0 +1,165 @@
+using Hull.Packaging.Installing;
+
+namespace Hull.Packaging.Tests.Integration;
+
+/// <summary>
+/// The guide's opinionated installation on the test registry: my-opinionated-config and my-package built from the
+/// guide's files, cert-manager, contour and external-dns as stand-ins with the same names and versions (their CRDs
+/// and a templated resource each), all released into one repository and installed into a dir: target.
+/// </summary>
+public sealed class MetapackageInstallTests : IDisposable
+{
+    private readonly PackageWorkbench _bench = new();
+
+    public void Dispose() => _bench.Dispose();
+
+    private static string Crd(string group, string kind, string plural) => $"""
+        ---
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: {plural}.{group}
+        spec:
+          group: {group}
+          names:
+            kind: {kind}
+            plural: {plural}
+          scope: Namespaced
+        """;
+
+    private const string AnyValues = """
+        #@data/values-schema
+        ---
+        #@schema/type any=True
+        deployment: {}
+        #@schema/type any=True
+        envoy: {}
+        """;
+
+    private static string Echo(string name, string ns) => $$"""
+        #@ load("@ytt:data", "data")
+        #@ load("@ytt:json", "json")
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{name}}
+          namespace: {{ns}}
+        data:
+          values: #@ json.encode(data.values)
+        """;
+
+    private async Task ReleaseGuideAsync()
+    {
+        await _bench.ReleaseAsync(_bench.Folder("cert-manager.community.tanzu.vmware.com", new Dictionary<string, string>
+        {
+            ["crds.yml"] = Crd("cert-manager.io", "Issuer", "issuers") + "\n" + Crd("cert-manager.io", "Certificate", "certificates"),
+        }), "1.5.1");
+        await _bench.ReleaseAsync(_bench.Folder("contour.community.tanzu.vmware.com", new Dictionary<string, string>
+        {
+            ["crds.yml"] = Crd("projectcontour.io", "TLSCertificateDelegation", "tlscertificatedelegations"),
+            ["values.yml"] = AnyValues,
+            ["envoy.yml"] = Echo("envoy", "projectcontour"),
+        }), "1.17.1");
+        await _bench.ReleaseAsync(_bench.Folder("external-dns.community.tanzu.vmware.com", new Dictionary<string, string>
+        {
+            ["values.yml"] = AnyValues,
+            ["deployment.yml"] = Echo("external-dns", "external-dns"),
+        }), "0.8.0");
+        await _bench.ReleaseAsync(_bench.FolderFrom("config.my-opinionated.com", Path.Combine(PackageWorkbench.GuideDir, "my-opinionated-config", "config")), "0.0.1");
+        await _bench.ReleaseAsync(_bench.FolderFrom("my-package.my-opinionated.com", Path.Combine(PackageWorkbench.GuideDir, "my-opinionated-package", "config")), "0.0.1");
+        await _bench.PublishAsync();
+    }
+
+    [Fact]
+    public async Task TheGuidesMetapackageInstallsAllFive()
+    {
+        await ReleaseGuideAsync();
+        var (target, reconciler) = _bench.Open();
+        using (target)
+        {
+            string values = File.ReadAllText(Path.Combine(PackageWorkbench.GuideDir, "my-package-config.yaml"));
+            var root = PackageWorkbench.Install("my-package", "my-package.my-opinionated.com", "0.0.1", ("my-package-config.yaml", values));
+
+            var results = await reconciler.ReconcileTreeAsync([root], untilDone: true, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+
+            Assert.Equal(
+                [
+                    ("cert-manager", "cert-manager.community.tanzu.vmware.com", "1.5.1"),
+                    ("contour", "contour.community.tanzu.vmware.com", "1.17.1"),
+                    ("external-dns", "external-dns.community.tanzu.vmware.com", "0.8.0"),
+                    ("my-opinionated-config", "config.my-opinionated.com", "0.0.1"),
+                    ("my-package", "my-package.my-opinionated.com", "0.0.1"),
+                ],
+                target.List().Select(i => (i.Name, i.Install.Spec.PackageRef!.RefName!, i.Version!)));
+            Assert.All(results, r => Assert.Equal("Reconcile succeeded", r.Description));
+            Assert.All(target.List().Where(i => i.Name != "my-package"), i => Assert.Equal("default/my-package", i.Parent));
+
+            // Each child got its values Secret from the metapackage's output, rendered from the user's values.
+            string issuer = File.ReadAllText(Path.Combine(target.Root, "default", "my-opinionated-config", "issuer.cert-manager.io-my-package-certs-wildcard-lets-encrypt.yml"));
+            Assert.Contains("email: jorge@none.com", issuer, StringComparison.Ordinal);
+            string dns = File.ReadAllText(Path.Combine(target.Root, "default", "external-dns", "configmap-external-dns-external-dns.yml"));
+            Assert.Contains("--domain-filter=example.com", dns, StringComparison.Ordinal);
+            string envoy = File.ReadAllText(Path.Combine(target.Root, "default", "contour", "configmap-projectcontour-envoy.yml"));
+            Assert.Contains("*.example.com.", envoy, StringComparison.Ordinal);
+
+            // Deleting the metapackage deletes what it installed.
+            reconciler.Uninstall(target.Find("default", "my-package")!);
+            Assert.Empty(target.List());
+            Assert.DoesNotContain(Directory.EnumerateFiles(target.Root, "*.yml", SearchOption.AllDirectories), f => !f.Contains("/.hull/", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task AnInstallWaitingForItsDependenciesFailsAndIsRetriedUntilItSucceeds()
+    {
+        await _bench.ReleaseAsync(_bench.Folder("crds.corp.com", new Dictionary<string, string> { ["crds.yml"] = Crd("cert-manager.io", "Issuer", "issuers") }), "1.0.0");
+        await _bench.ReleaseAsync(_bench.Folder("user.corp.com", new Dictionary<string, string>
+        {
+            ["issuer.yml"] = "apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: issuer\n  namespace: certs\n",
+        }), "1.0.0");
+        // The install that needs the CRDs comes first in the metapackage's output, as my-opinionated-config can.
+        await _bench.ReleaseAsync(_bench.Folder("meta.corp.com", new Dictionary<string, string>
+        {
+            ["installs.yml"] = """
+                apiVersion: packaging.carvel.dev/v1alpha1
+                kind: PackageInstall
+                metadata:
+                  name: a-user
+                spec:
+                  packageRef:
+                    refName: user.corp.com
+                    versionSelection:
+                      constraints: 1.0.0
+                  serviceAccountName: sa
+                ---
+                apiVersion: packaging.carvel.dev/v1alpha1
+                kind: PackageInstall
+                metadata:
+                  name: z-crds
+                spec:
+                  packageRef:
+                    refName: crds.corp.com
+                    versionSelection:
+                      constraints: 1.0.0
+                  serviceAccountName: sa
+                """,
+        }), "1.0.0");
+        await _bench.PublishAsync();
+        var (target, reconciler) = _bench.Open();
+        using (target)
+        {
+            var once = await reconciler.ReconcileTreeAsync([PackageWorkbench.Install("meta", "meta.corp.com", "1.0.0")], untilDone: false, DateTimeOffset.UtcNow, CancellationToken.None);
+            var user = Assert.Single(once, i => i.Name == "a-user");
+            Assert.False(user.Succeeded);
+            Assert.Equal("resource type not found: Issuer issuer (cert-manager.io/v1): their CustomResourceDefinitions are not installed yet", user.UsefulErrorMessage);
+            Assert.True(once.Single(i => i.Name == "z-crds").Succeeded);
+
+            // hull reconcile: the failed ones again, in dependency order.
+            var failed = target.List().Where(i => i.Succeeded != true).ToList();
+            var retried = await reconciler.ReconcileTreeAsync(Reconciler.Order(failed), untilDone: true, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+            Assert.True(Assert.Single(retried).Succeeded);
+            Assert.All(target.List(), i => Assert.True(i.Succeeded));
+        }
+    }
+}
