@@ -77,6 +77,14 @@ public sealed class Parser
 
     private void ParseStmt(List<Stmt> stmts)
     {
+        // Blocks consume their own `end`; one reaching a statement closes nothing. Like ytt, the error is placed
+        // where parsing would resume: the first token after the stray `end`.
+        if (Kind == TokenKind.End)
+        {
+            Next();
+            while (Kind == TokenKind.Newline) Next();
+            throw Error("unexpected end");
+        }
         if (Kind is TokenKind.Def or TokenKind.If or TokenKind.For or TokenKind.While)
         {
             Enter();
