@@ -84,8 +84,11 @@ public static class FragmentFunctionRewriter
             if (!defEnds.TryGetValue(fn.Def.Pos.Line, out int endLine)) continue;
             int startLine = fn.Def.Body.Count > 0 ? fn.Def.Body[0].Pos.Line : endLine;
             if (startLine == fn.Def.Pos.Line) continue;
-            // The start line borrows the source of the line it precedes so tracebacks into the function's entry read naturally.
-            var start = new CodeLine(ins.NewStartCtx(fn.Dialect.Trim('"')), code[startLine - 1].Source);
+            // The start line borrows the source (or, for a generated line, the text) of the line it precedes, as ytt's
+            // inserted statement takes that line's position: tracebacks into the function's entry read naturally.
+            var next = code[startLine - 1];
+            var startCtx = ins.NewStartCtx(fn.Dialect.Trim('"'));
+            var start = new CodeLine(startCtx with { Code = next.Instruction.Code, Debug = next.Instruction.Debug, Compiled = startCtx.Code }, next.Source);
             inserts.Add((startLine, start));
             inserts.Add((endLine, new CodeLine(InstructionSet.NewCode($"return {ins.EndCtx}()"), null)));
         }
