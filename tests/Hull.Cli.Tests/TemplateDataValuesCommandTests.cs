@@ -84,4 +84,16 @@ public sealed class TemplateDataValuesCommandTests : IDisposable
         Assert.True(code3 == 0, err3);
         Assert.Contains("replicas: 0", output3);
     }
+
+    [Fact]
+    public async Task DataValuesFileTakesADirectory()
+    {
+        Write("config/schema.yml", Schema);
+        Write("vals/a.yml", "name: a\nreplicas: 2\n");
+        Write("vals/b/c.yaml", "name: c\n");
+        Write("vals/readme.txt", "not yaml");
+        var (code, output, err) = await Run("template", "-f", Path.Combine(_dir, "config"), "--data-values-file", Path.Combine(_dir, "vals"), "--data-values-inspect");
+        Assert.True(code == 0, err);
+        Assert.Equal("name: c\nreplicas: 2\ncert: \"\"\n", output);
+    }
 }

@@ -75,6 +75,20 @@ public static class TemplateCommand
             foreach (var path in parse.GetValue(dataValuesFile) ?? [])
             {
                 var (lib, file) = DataValuesSources.SplitLibrary(path);
+                if (Directory.Exists(file))
+                {
+                    // As ytt: a directory gives its YAML files, recursively, in path order.
+                    var yamls = Directory.EnumerateFiles(file, "*", SearchOption.AllDirectories)
+                        .Where(f => Path.GetExtension(f) is ".yml" or ".yaml")
+                        .Order(StringComparer.Ordinal);
+                    foreach (var y in yamls)
+                    {
+                        options.DataValues.AddPlainYaml(y, await File.ReadAllTextAsync(y, cancellationToken).ConfigureAwait(false), lib);
+                    }
+
+                    continue;
+                }
+
                 options.DataValues.AddPlainYaml(file, await ReadAsync(file, cancellationToken).ConfigureAwait(false), lib);
             }
 
