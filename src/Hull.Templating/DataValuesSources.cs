@@ -48,6 +48,10 @@ public sealed class DataValuesSources
     public IEnumerable<DataValuesSource> For(string? library) =>
         _items.Where(i => i.Library == library).OrderBy(i => i.Kind);
 
+    /// <summary>The sources aimed at any of <paramref name="libraries"/> (`name`, `~alias`; null: the root) in precedence order.</summary>
+    public IEnumerable<DataValuesSource> For(IReadOnlyCollection<string>? libraries) =>
+        libraries is null ? For((string?)null) : _items.Where(i => i.Library is not null && libraries.Contains(i.Library)).OrderBy(i => i.Kind);
+
     /// <summary>Splits ytt's `@lib:rest` prefix: the library name (null when absent) and the rest.</summary>
     public static (string? Library, string Remainder) SplitLibrary(string arg)
     {

@@ -25,7 +25,7 @@ public sealed class LibraryExecution
     private readonly DataValuesSources _cli;
     private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
     private readonly HashSet<string> _requestedAnywhere;
-    private readonly string? _name;
+    private readonly string[]? _keys;
     private readonly IReadOnlyList<DataValuesDocument> _external;
     private readonly IReadOnlyList<DataValuesStep> _withValues;
     private readonly IReadOnlyList<DataValuesDocument> _withSchemas;
@@ -44,7 +44,7 @@ public sealed class LibraryExecution
     {
     }
 
-    private LibraryExecution(IReadOnlyList<InputFile> files, string root, TemplateOptions options, DataValuesSources cli, string? name,
+    private LibraryExecution(IReadOnlyList<InputFile> files, string root, TemplateOptions options, DataValuesSources cli, string[]? keys,
         IReadOnlyList<DataValuesDocument> external, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas,
         HashSet<string> requestedAnywhere)
     {
@@ -53,7 +53,7 @@ public sealed class LibraryExecution
         _root = root;
         _options = options;
         _cli = cli;
-        _name = name;
+        _keys = keys;
         _external = external;
         _withValues = withValues;
         _withSchemas = withSchemas;
@@ -90,7 +90,7 @@ public sealed class LibraryExecution
         steps.AddRange(_external.Where(d => d.Kind == DataValuesDocumentKind.Values && !d.AfterLibraryModule).Select(Step));
         steps.AddRange(_withValues);
         steps.AddRange(_external.Where(d => d.Kind == DataValuesDocumentKind.Values && d.AfterLibraryModule).Select(Step));
-        steps.AddRange(DataValuesStep.FromCommandLine(_cli.For(_name)));
+        steps.AddRange(DataValuesStep.FromCommandLine(_cli.For(_keys)));
 
         var pipeline = new DataValuesPipeline(_loader.NewThread("data-values"), SourceLine) { DisableValidation = _options.DisableDataValuesValidation };
         _dataValues = pipeline.Run(schemas, steps);
@@ -156,7 +156,7 @@ public sealed class LibraryExecution
     {
         var unused = _childRefs.Where(d => !_requested.Contains(d.LibraryRef[0]))
             .Select(d => $"library '@{string.Join("@", d.LibraryRef)}' on line {d.Document.Position.AsCompactString()}").ToList();
-        if (_name is null)
+        if (_keys is null)
         {
             // Command-line values aimed at a library (`@lib:`) that no template asked for, at any depth.
             unused.AddRange(_cli.Items.Where(i => i.Library is not null && !_requestedAnywhere.Contains(i.Library))
@@ -167,12 +167,12 @@ public sealed class LibraryExecution
     }
 
     /// <summary>A child library of this one, evaluated with the values this library aims at it.</summary>
-    internal LibraryExecution Child(string root, string refName, TemplateOptions options, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas)
+    internal LibraryExecution Child(string root, string[] keys, TemplateOptions options, IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas)
     {
         Prepare();
-        var forChild = _childRefs.Where(d => d.LibraryRef[0] == refName).Select(d => d.Descend()).ToList();
+        var forChild = _childRefs.Where(d => keys.Contains(d.LibraryRef[0], StringComparer.Ordinal)).Select(d => d.Descend()).ToList();
         var mine = forChild.Where(d => d.LibraryRef.Count == 0).ToList();
-        var child = new LibraryExecution(_all, root, options, _cli, refName, mine, withValues, withSchemas, _requestedAnywhere);
+        var child = new LibraryExecution(_all, root, options, _cli, keys, mine, withValues, withSchemas, _requestedAnywhere);
         child._childRefs.AddRange(forChild.Where(d => d.LibraryRef.Count > 0));
         return child;
     }

@@ -31,8 +31,10 @@ public static class LibraryModule
                 MaxSteps = owner.Options.MaxSteps,
                 DisableDataValuesValidation = owner.Options.DisableDataValuesValidation,
             };
-            owner.NoteRequested(alias ?? name);
-            return new LibraryInstance(owner, root, alias ?? name, options, [], []);
+            // `#@library/ref "@name"` and `@name:` flags reach every instance of the library; "@~alias" only this one.
+            string[] keys = alias is null ? [name] : [name, "~" + alias];
+            foreach (var k in keys) owner.NoteRequested(k);
+            return new LibraryInstance(owner, root, alias ?? name, keys, options, [], []);
         }));
 
     private static bool Flag(HostArgs a, string name) => a.Kwarg(name) switch

@@ -49,9 +49,9 @@ public sealed class LibraryTests
     public void Library_ref_documents_and_command_line_values_follow_ytts_order()
     {
         var o = new TemplateOptions();
-        o.DataValues.AddKeyValue("@second:replicas=9", asYaml: true, source: "--data-value-yaml");
+        o.DataValues.AddKeyValue("@~second:replicas=9", asYaml: true, source: "--data-value-yaml");
         string yaml = RenderWith(o,
-            ("values.yml", "#@library/ref \"@second\"\n#@data/values\n---\nname: from-ref\nreplicas: 2\n---\n#@library/ref \"@second\"\n#@data/values after_library_module=True\n---\nname: after\n"),
+            ("values.yml", "#@library/ref \"@~second\"\n#@data/values\n---\nname: from-ref\nreplicas: 2\n---\n#@library/ref \"@app\"\n#@data/values after_library_module=True\n---\nname: after\n"),
             ("main.yml", """
                 #@ load("@ytt:library", "library")
                 #@ load("@ytt:template", "template")
