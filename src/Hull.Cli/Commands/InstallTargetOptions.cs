@@ -54,7 +54,7 @@ public sealed class InstallTargetOptions
             var stores = new StoreResolver(client);
             var loaded = await Repositories.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
             var contents = loaded.Select(l => l.Contents).ToList();
-            var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)));
+            var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());
             var target = DirectoryTarget.Open(dir);
             return new Session(client, target, new Reconciler(target, contents, renderer), renderer);
         }

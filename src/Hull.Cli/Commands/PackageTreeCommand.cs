@@ -34,7 +34,7 @@ public static class PackageTreeCommand
             var holder = contents.FirstOrDefault(c => c.PackageNames.Contains(refName, StringComparer.Ordinal)) ?? contents[0];
             var root = holder.Find(refName, text[(slash + 1)..]);
             var values = await PackageValuesFiles.ReadAsync(parse.GetValue(valuesFiles) ?? [], cancellationToken).ConfigureAwait(false);
-            var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)));
+            var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());
             var tree = await PackageTreeResolver.ResolveAsync(
                 root,
                 values,

@@ -14,6 +14,7 @@ public static class ReconcileCommand
         var waitTimeout = new Option<TimeSpan>("--wait-timeout") { Description = "How long --wait keeps trying", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
         var all = new Option<bool>("--all") { Description = "Reconcile every installation, not only failed ones" };
         var command = new Command("reconcile", "Reconcile the installations of a target that have not succeeded (all with --all), in dependency order") { wait, waitTimeout, all };
+        command.Options.Add(RepositoryOptions.ListFile);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -7,9 +7,13 @@ namespace Hull.Packaging.Rendering;
 /// Renders a repository's package version end to end: finds its bundle (next to a copied repository first, as
 /// kapp-controller does through the repository's ImagesLock), fetches it once, runs the template steps.
 /// </summary>
-public sealed class RepositoryPackageRenderer(IStoreResolver stores, IReadOnlyList<RepositoryContents> repositories, PackageRenderer renderer)
+/// <param name="stores">Where bundles are fetched from.</param>
+/// <param name="repositories">The repositories, in order.</param>
+/// <param name="renderer">Runs the template steps.</param>
+/// <param name="cacheDirectory">Keeps bundles fetched by digest between runs (null: memory only).</param>
+public sealed class RepositoryPackageRenderer(IStoreResolver stores, IReadOnlyList<RepositoryContents> repositories, PackageRenderer renderer, string? cacheDirectory = null)
 {
-    private readonly PackageBundleFetcher _fetcher = new(stores);
+    private readonly PackageBundleFetcher _fetcher = new(stores, cacheDirectory);
 
     /// <summary>Where <paramref name="package"/>'s bundle is fetched from now, by digest when the Package names one.</summary>
     public async Task<string> LocateAsync(RepositoryPackage package, CancellationToken cancellationToken)
