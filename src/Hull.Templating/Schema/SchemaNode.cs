@@ -71,9 +71,6 @@ public sealed class SchemaNode
         return null;
     }
 
-    /// <summary>ytt's name of the type ("string", "integer", "map", ...), with " or null" when nullable.</summary>
-    public string TypeName => Name(Kind) + (Nullable ? " or null" : "");
-
     /// <summary>ytt's name of a kind.</summary>
     public static string Name(SchemaKind kind) => kind switch
     {
