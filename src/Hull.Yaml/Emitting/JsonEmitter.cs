@@ -36,6 +36,7 @@ public static class JsonEmitter
     /// <exception cref="YamlException">NaN or infinity, which JSON cannot hold.</exception>
     public static void Write(object? value, StringBuilder sb)
     {
+        NestingLimit.EnsureStack();
         switch (value)
         {
             case Document d:

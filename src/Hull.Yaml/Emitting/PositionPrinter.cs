@@ -25,6 +25,7 @@ public sealed class PositionPrinter
 
     private void Print(object? value, string indent)
     {
+        NestingLimit.EnsureStack();
         switch (value)
         {
             case DocumentSet ds:

@@ -95,6 +95,7 @@ public static class YamlEmitter
 
     private static void WriteMapBody(Map m, int indent, bool firstInline, StringBuilder sb)
     {
+        NestingLimit.EnsureStack();
         for (var i = 0; i < m.Items.Count; i++)
         {
             if (i > 0 || !firstInline)
@@ -126,6 +127,7 @@ public static class YamlEmitter
 
     private static void WriteSeqBody(YamlArray a, int indent, bool firstInline, StringBuilder sb)
     {
+        NestingLimit.EnsureStack();
         for (var i = 0; i < a.Items.Count; i++)
         {
             if (i > 0 || !firstInline)

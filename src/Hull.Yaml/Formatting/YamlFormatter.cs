@@ -43,6 +43,7 @@ public static class YamlFormatter
 
     private static void Print(object? value, string indent, FormatWriter w)
     {
+        NestingLimit.EnsureStack();
         switch (value)
         {
             case Map m:

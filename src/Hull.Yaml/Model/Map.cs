@@ -32,6 +32,7 @@ public sealed class Map : Node
     /// <inheritdoc/>
     public override Node DeepCopy()
     {
+        NestingLimit.EnsureStack();
         var copy = CopyMetaTo(new Map());
         copy.Items.Capacity = Items.Count;
         foreach (var i in Items)

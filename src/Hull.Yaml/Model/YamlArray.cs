@@ -15,6 +15,7 @@ public sealed class YamlArray : Node
     /// <inheritdoc/>
     public override Node DeepCopy()
     {
+        NestingLimit.EnsureStack();
         var copy = CopyMetaTo(new YamlArray());
         copy.Items.Capacity = Items.Count;
         foreach (var i in Items)

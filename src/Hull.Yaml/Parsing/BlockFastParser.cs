@@ -15,6 +15,7 @@ internal sealed class BlockFastParser
     private readonly List<(int Line, int Column)> _comments = new();
     private readonly List<int> _docLines = new();
     private int _li; // current line index (0-based)
+    private int _depth; // open collections; past the limit the full parser reports the error
 
     private BlockFastParser(string[] lines, string file)
     {
@@ -219,6 +220,7 @@ internal sealed class BlockFastParser
 
     private YamlArray ParseSequence(int indent, Position parent)
     {
+        Enter();
         var arr = new YamlArray { Position = parent };
         var first = true;
         while (true)
@@ -276,7 +278,16 @@ internal sealed class BlockFastParser
             arr.Items.Add(item);
         }
 
+        _depth--;
         return arr;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > NestingLimit.MaxDepth)
+        {
+            throw new GiveUp();
+        }
     }
 
     // The value of "key:" or "-" with nothing after it: a block on following lines, or null.
@@ -304,6 +315,7 @@ internal sealed class BlockFastParser
 
     private Map ParseMapping(int indent, Position parent)
     {
+        Enter();
         var map = new Map { Position = parent };
         var first = true;
         while (true)
@@ -391,6 +403,7 @@ internal sealed class BlockFastParser
             map.Items.Add(item);
         }
 
+        _depth--;
         return map;
     }
 

@@ -98,8 +98,11 @@ public static class YamlParser
         private readonly TokenTap _tap;
         private readonly string _file;
         private readonly int _correction;
-        private Dictionary<string, object?>? _anchors;
-        private HashSet<string>? _openAnchors;
+        private Dictionary<string, (object? Value, long Size)>? _anchors;
+        private Dictionary<string, long>? _openAnchors; // anchor name -> _nodes when it opened
+        private int _depth;
+        private long _nodes; // values built in this document, aliases counted at their expanded size
+        private long _aliasNodes; // of which built by expanding aliases
 
         public Builder(IParser parser, TokenTap tap, string file, int correction)
         {
@@ -127,6 +130,8 @@ public static class YamlParser
                 DocLines.Add(line);
                 _anchors = null;
                 _openAnchors = null;
+                _nodes = 0;
+                _aliasNodes = 0;
                 Next();
                 var doc = new Document();
                 doc.Position = new Position(_file, line > 0 ? line : 1);
@@ -163,6 +168,7 @@ public static class YamlParser
         private object? ParseValue(Position parent)
         {
             var ev = _parser.Current!;
+            _nodes++;
             switch (ev)
             {
                 case Scalar s:
@@ -173,7 +179,7 @@ public static class YamlParser
                         }
 
                         var value = ScalarValue(s);
-                        Remember(s.Anchor, value);
+                        Remember(s.Anchor, value, 1);
                         Next();
                         return value;
                     }
@@ -181,7 +187,7 @@ public static class YamlParser
                 case AnchorAlias a:
                     {
                         var name = a.Value.Value;
-                        if (_openAnchors is not null && _openAnchors.Contains(name))
+                        if (_openAnchors is not null && _openAnchors.ContainsKey(name))
                         {
                             throw new YamlException("yaml: anchor '" + name + "' value contains itself");
                         }
@@ -191,12 +197,14 @@ public static class YamlParser
                             throw new YamlException("yaml: unknown anchor '" + name + "' referenced");
                         }
 
+                        CheckAliasing(target.Size, a.Start);
                         Next();
-                        return Node.CopyValue(target);
+                        return Node.CopyValue(target.Value);
                     }
 
                 case SequenceStart ss:
                     {
+                        Enter(ss.Start);
                         var arr = new YamlArray { Position = parent };
                         Open(ss.Anchor);
                         var block = ss.Style != YamlDotNet.Core.Events.SequenceStyle.Flow;
@@ -210,12 +218,14 @@ public static class YamlParser
                         }
 
                         Next();
+                        _depth--;
                         Close(ss.Anchor, arr);
                         return arr;
                     }
 
                 case MappingStart ms:
                     {
+                        Enter(ms.Start);
                         var map = new Map { Position = parent };
                         Open(ms.Anchor);
                         Next();
@@ -242,12 +252,21 @@ public static class YamlParser
                         }
 
                         Next();
+                        _depth--;
                         Close(ms.Anchor, map);
                         return map;
                     }
 
                 default:
                     throw new YamlException("yaml: unexpected " + ev.GetType().Name);
+            }
+        }
+
+        private void Enter(Mark start)
+        {
+            if (++_depth > NestingLimit.MaxDepth)
+            {
+                throw NestingLimit.TooDeep(new Position(_file, Math.Max(Line(start), 1)));
             }
         }
 
@@ -284,11 +303,31 @@ public static class YamlParser
             }
         }
 
-        private void Remember(AnchorName anchor, object? value)
+        // Every alias is a deep copy, so nested aliases ("billion laughs") grow exponentially; like go-yaml v2.2.8+,
+        // a document mostly made of expanded aliases is refused before it exhausts memory.
+        private void CheckAliasing(long size, Mark at)
+        {
+            _nodes += size - 1;
+            _aliasNodes += size;
+            if (_aliasNodes > 100 && _nodes > 1000 && (double)_aliasNodes / _nodes > AllowedAliasRatio(_nodes))
+            {
+                var line = Math.Max(Line(at), 1);
+                throw new YamlException("yaml: line " + line.ToString(CultureInfo.InvariantCulture) + ": document contains excessive aliasing", new Position(_file, line));
+            }
+        }
+
+        private static double AllowedAliasRatio(long nodes) => nodes switch
+        {
+            <= 400_000 => 0.99,
+            >= 4_000_000 => 0.10,
+            _ => 0.99 - (0.89 * (nodes - 400_000) / 3_600_000.0),
+        };
+
+        private void Remember(AnchorName anchor, object? value, long size)
         {
             if (!anchor.IsEmpty)
             {
-                (_anchors ??= new())[anchor.Value] = value;
+                (_anchors ??= new())[anchor.Value] = (value, size);
             }
         }
 
@@ -296,7 +335,7 @@ public static class YamlParser
         {
             if (!anchor.IsEmpty)
             {
-                (_openAnchors ??= new()).Add(anchor.Value);
+                (_openAnchors ??= new())[anchor.Value] = _nodes;
             }
         }
 
@@ -304,8 +343,8 @@ public static class YamlParser
         {
             if (!anchor.IsEmpty)
             {
-                _openAnchors!.Remove(anchor.Value);
-                Remember(anchor, value);
+                _openAnchors!.Remove(anchor.Value, out var start);
+                Remember(anchor, value, _nodes - start + 1);
             }
         }
 
