@@ -1,3 +1,3 @@
 using Hull.Cli;
 
-return await HullApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+return await HullApp.RunAsync(CarvelPersona.Translate(CarvelPersona.InvokedName(), args), Console.Out, Console.Error, CancellationToken.None);
