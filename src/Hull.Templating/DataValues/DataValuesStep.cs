@@ -32,7 +32,11 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
             ordinal++;
             if (source.Kind == DataValuesSourceKind.PlainYaml)
             {
-                var set = Yaml.YamlParsing.ParsePlain(source.Name, source.Text);
+                var set = Yaml.YamlParsing.Parse(source.Name, source.Text);
+                if (HasAnnotations(set))
+                {
+                    throw new TemplateException($"Checking data values file '{source.Name}': Expected to be plain YAML, having no annotations (hint: remove comments starting with `#@`)");
+                }
                 foreach (var doc in set.Items)
                 {
                     if (doc.Value is null) continue; // empty documents (and trailing comments) set nothing
@@ -65,6 +69,21 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
             }
             yield return new DataValuesStep(new Document(value) { Position = pos }, source.Name, true) { SourceFile = (pseudo, source.SourceText) };
         }
+    }
+
+    private static bool HasAnnotations(Node node)
+    {
+        foreach (var c in node.Comments)
+        {
+            if (c.Kind == CommentKind.Code) return true;
+        }
+        return node switch
+        {
+            DocumentSet ds => ds.Items.Any(HasAnnotations),
+            Map m => m.Items.Any(HasAnnotations),
+            YamlArray a => a.Items.Any(HasAnnotations),
+            _ => Yaml.YamlModel.HoldsValue(node) && Yaml.YamlModel.ValueOf(node) is Node child && HasAnnotations(child),
+        };
     }
 
     // A value parsed from a flag has no file: its nodes are named after the flag instead.

@@ -78,4 +78,12 @@ public sealed class DataValuesSourcesTests
         o.DataValues.AddPlainYaml("empty.yml", "---\n# nothing\n");
         Assert.Equal("a: 1\n", Render(o, ("a.yml", "#@data/values\n---\na: 1\n"), ("b.yml", "#@data/values\n---\n"), ("echo.yml", Echo)));
     }
+
+    [Fact]
+    public void Values_files_must_be_plain_yaml()
+    {
+        var o = new TemplateOptions();
+        o.DataValues.AddPlainYaml("values.yml", "#@data/values\n---\na: 1\n");
+        Assert.Equal("Checking data values file 'values.yml': Expected to be plain YAML, having no annotations (hint: remove comments starting with `#@`)", RenderError(o, ("echo.yml", Echo)));
+    }
 }
