@@ -433,7 +433,9 @@ public class ResolutionTests
     [InlineData(0.000001, "0.000001")]
     [InlineData(0.0000001, "1e-7")]
     [InlineData(-2.5e-8, "-2.5e-8")]
-    public void JsonFloatsAreWrittenAsGoWritesThem(double value, string text) => Assert.Equal(text, GoJson.FormatFloat(value));
+    [InlineData(-0.0, "-0")]
+    [InlineData(9007199254740993.0, "9007199254740992")]
+    public void JsonFloatsAreWrittenAsGoWritesThem(double value, string text) => Assert.Equal(text, GoJson.Emit(value));
 
     [Fact]
     public void KeysAreSortedInGoYamlOrder()

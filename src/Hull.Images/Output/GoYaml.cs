@@ -14,7 +14,7 @@ public static class GoYaml
     private const long ExactFloatLimit = 1L << 53;
 
     /// <summary>go-yaml v2's Marshal of <paramref name="value"/> after the JSON round trip (long lines folded at 80 columns).</summary>
-    public static string Emit(object? value) => LineFolding.Fold(YamlEmitter.Emit(Normalise(value)));
+    public static string Emit(object? value) => YamlEmitter.Emit(Normalise(value), YamlEmitOptions.Folded);
 
     /// <summary>A copy of <paramref name="value"/> as it looks after a JSON round trip: string keys in go-yaml order.</summary>
     public static object? Normalise(object? value)
@@ -62,7 +62,7 @@ public static class GoYaml
     // encoding/json writes integral floats below 1e21 without a fraction, which go-yaml then reads as an integer.
     private static object Number(double d)
     {
-        if (!double.IsFinite(d) || Math.Floor(d) != d || Math.Abs(d) >= 1e21)
+        if (!double.IsFinite(d) || Math.Floor(d) != d || Math.Abs(d) >= 1e21 || (d == 0 && double.IsNegative(d)))
         {
             return d;
         }

@@ -1,6 +1,9 @@
-namespace Hull.Images.Output;
+namespace Hull.Yaml;
 
-/// <summary>go-yaml v2's order of string map keys: runs of digits compare as numbers, non-letters before letters.</summary>
+/// <summary>
+/// go-yaml v2's order of string map keys (what sigs.k8s.io/yaml, kbld, imgpkg and kubectl write): runs of digits
+/// compare as numbers, non-letters before letters.
+/// </summary>
 public sealed class GoKeyOrder : IComparer<string>
 {
     /// <summary>The single instance.</summary>

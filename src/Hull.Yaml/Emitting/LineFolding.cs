@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Hull.Images.Output;
+namespace Hull.Yaml.Emitting;
 
 /// <summary>
 /// go-yaml v2's line folding, which kbld's YAML (sigs.k8s.io/yaml) keeps: a plain or quoted scalar value is broken
 /// at a space once the line is past column 80, continuing two columns right of its key (or of its <c>-</c>).
-/// Applied to block-style text as Hull.Yaml emits it; keys, block scalars and flow collections are left alone.
+/// Applied to block-style text as <see cref="YamlEmitter"/> writes it; keys, block scalars and flow collections are left alone.
 /// </summary>
-public static class LineFolding
+internal static class LineFolding
 {
     private const int BestWidth = 80;
 
@@ -50,6 +50,40 @@ public static class LineFolding
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>Folds what <paramref name="sb"/> holds from <paramref name="start"/> (a line start) on, in place.</summary>
+    public static void FoldFrom(StringBuilder sb, int start)
+    {
+        // Scan the builder's chunks first: copying the text out is only worth it when some line is long.
+        var column = 0;
+        var position = 0;
+        var longLine = false;
+        foreach (var chunk in sb.GetChunks())
+        {
+            var span = chunk.Span;
+            var from = Math.Max(start - position, 0);
+            position += span.Length;
+            for (var i = from; i < span.Length && !longLine; i++)
+            {
+                column = span[i] == '\n' ? 0 : column + 1;
+                longLine = column > BestWidth + 1;
+            }
+
+            if (longLine)
+            {
+                break;
+            }
+        }
+
+        if (!longLine)
+        {
+            return;
+        }
+
+        var folded = Fold(sb.ToString(start, sb.Length - start));
+        sb.Length = start;
+        sb.Append(folded);
     }
 
     private static bool HasLongLine(string yaml)

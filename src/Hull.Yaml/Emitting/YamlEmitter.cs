@@ -7,20 +7,27 @@ namespace Hull.Yaml;
 
 /// <summary>
 /// Writes YAML exactly as ytt does (go-yaml v2's Marshal of ordered maps): two-space indentation, sequences
-/// under map keys not indented, go-yaml's quoting, literal blocks for multi-line strings, no line folding.
+/// under map keys not indented, go-yaml's quoting, literal blocks for multi-line strings; no line folding unless
+/// <see cref="YamlEmitOptions.FoldLongLines"/> asks for go-yaml v2.4's.
 /// </summary>
 public static class YamlEmitter
 {
     /// <summary>ytt's output of documents: empty and injected documents skipped, `---` between the rest.</summary>
-    public static string EmitDocuments(IEnumerable<Document> documents)
+    public static string EmitDocuments(IEnumerable<Document> documents) => EmitDocuments(documents, YamlEmitOptions.Default);
+
+    /// <summary>ytt's output of documents, written with <paramref name="options"/>.</summary>
+    public static string EmitDocuments(IEnumerable<Document> documents, YamlEmitOptions options)
     {
         var sb = new StringBuilder();
-        WriteDocuments(documents, sb);
+        WriteDocuments(documents, sb, options);
         return sb.ToString();
     }
 
     /// <summary>Appends ytt's output of documents.</summary>
-    public static void WriteDocuments(IEnumerable<Document> documents, StringBuilder sb)
+    public static void WriteDocuments(IEnumerable<Document> documents, StringBuilder sb) => WriteDocuments(documents, sb, YamlEmitOptions.Default);
+
+    /// <summary>Appends ytt's output of documents, written with <paramref name="options"/>.</summary>
+    public static void WriteDocuments(IEnumerable<Document> documents, StringBuilder sb, YamlEmitOptions options)
     {
         var first = true;
         foreach (var doc in documents)
@@ -36,20 +43,36 @@ public static class YamlEmitter
             }
 
             first = false;
-            Write(doc.Value, sb);
+            Write(doc.Value, sb, options);
         }
     }
 
     /// <summary>go-yaml v2's Marshal of one value (a document's content): ends with a newline.</summary>
-    public static string Emit(object? value)
+    public static string Emit(object? value) => Emit(value, YamlEmitOptions.Default);
+
+    /// <summary>go-yaml v2's Marshal of one value, written with <paramref name="options"/>.</summary>
+    public static string Emit(object? value, YamlEmitOptions options)
     {
         var sb = new StringBuilder();
-        Write(value, sb);
+        Write(value, sb, options);
         return sb.ToString();
     }
 
     /// <summary>Appends go-yaml v2's Marshal of one value.</summary>
-    public static void Write(object? value, StringBuilder sb)
+    public static void Write(object? value, StringBuilder sb) => Write(value, sb, YamlEmitOptions.Default);
+
+    /// <summary>Appends go-yaml v2's Marshal of one value, written with <paramref name="options"/>.</summary>
+    public static void Write(object? value, StringBuilder sb, YamlEmitOptions options)
+    {
+        var start = sb.Length;
+        WriteUnfolded(value, sb);
+        if (options.FoldLongLines)
+        {
+            LineFolding.FoldFrom(sb, start);
+        }
+    }
+
+    private static void WriteUnfolded(object? value, StringBuilder sb)
     {
         if (value is Document d)
         {
