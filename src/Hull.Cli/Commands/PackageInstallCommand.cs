@@ -42,11 +42,13 @@ public static class PackageInstallCommand
             var manifests = KappControllerManifests.For(installName, ns, refName, constraints, values);
             if (parse.GetValue(options.Target) == "kapp-controller")
             {
+                // The cluster's kapp-controller does the reconciling; Hull writes what tanzu would create, for
+                // `kubectl apply -f -` (applying through a kubeconfig is not implemented yet).
+                output.Write(ResourceYaml.Emit(manifests));
                 if (!parse.GetValue(dryRun))
                 {
-                    throw new InstallException("the kapp-controller target writes YAML for kubectl apply: pass --dry-run (applying through a kubeconfig is not implemented)");
+                    parse.InvocationConfiguration.Error.WriteLine("Apply with: kubectl apply -f - (then kubectl get pkgi -n " + ns + ")");
                 }
-                output.Write(ResourceYaml.Emit(manifests));
                 return HullApp.Success;
             }
             var install = manifests.OfType<PackageInstall>().Single();

@@ -111,6 +111,36 @@ public sealed class MetapackageInstallTests : IDisposable
     }
 
     [Fact]
+    public async Task TheGuidesMetapackageTreeIsResolvedWithItsValues()
+    {
+        await ReleaseGuideAsync();
+        var contents = _bench.Contents;
+        var renderer = new Hull.Packaging.Rendering.RepositoryPackageRenderer(_bench.Stores, contents, new Hull.Packaging.Rendering.PackageRenderer(_bench.Resolver));
+        var values = new Hull.Packaging.Rendering.PackageValues("my-package-config.yaml", File.ReadAllText(Path.Combine(PackageWorkbench.GuideDir, "my-package-config.yaml")));
+        var given = new List<(string, int)>();
+
+        var tree = await Hull.Packaging.Metapackages.PackageTreeResolver.ResolveAsync(
+            contents[0].Find("my-package.my-opinionated.com", "0.0.1"),
+            [values],
+            contents,
+            async (package, v, ct) =>
+            {
+                given.Add((package.RefName, v.Count));
+                return (await renderer.RenderAsync(package, v, ct)).Resources;
+            },
+            CancellationToken.None);
+
+        var lines = tree.Lines().ToList();
+        Assert.Equal(5, lines.Count);
+        Assert.StartsWith("my-package.my-opinionated.com: my-package.my-opinionated.com 0.0.1 (", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["  cert-manager: cert-manager.community.tanzu.vmware.com 1.5.1", "  contour: contour.community.tanzu.vmware.com 1.17.1", "  external-dns: external-dns.community.tanzu.vmware.com 0.8.0", "  my-opinionated-config: config.my-opinionated.com 0.0.1"],
+            lines.Skip(1).Select(l => l[..l.IndexOf(" (", StringComparison.Ordinal)]));
+        Assert.All(lines, l => Assert.Contains("@sha256:", l, StringComparison.Ordinal));
+        // cert-manager's PackageInstall names no values; the others get their Secret from the metapackage's output.
+        Assert.Equal([("my-package.my-opinionated.com", 1), ("cert-manager.community.tanzu.vmware.com", 0), ("contour.community.tanzu.vmware.com", 1), ("external-dns.community.tanzu.vmware.com", 1), ("config.my-opinionated.com", 1)], given);
+    }
+
+    [Fact]
     public async Task AnInstallWaitingForItsDependenciesFailsAndIsRetriedUntilItSucceeds()
     {
         await _bench.ReleaseAsync(_bench.Folder("crds.corp.com", new Dictionary<string, string> { ["crds.yml"] = Crd("cert-manager.io", "Issuer", "issuers") }), "1.0.0");
