@@ -20,6 +20,15 @@ public sealed class LockYamlTests
     }
 
     [Fact]
+    public void AnnotationKeysSortInGoYamlOrder()
+    {
+        // go-yaml compares digit runs as numbers and puts non-letters first, unlike an ordinal sort.
+        var annotations = new Dictionary<string, string> { ["a10"] = "1", ["a9"] = "2", ["aB"] = "3", ["a_b"] = "4" };
+        var text = Encoding.UTF8.GetString(LockYaml.Emit(new ImagesLock { Images = [new ImagesLockEntry(Ref, annotations)] }));
+        Assert.Contains("- annotations:\n    a_b: \"4\"\n    a9: \"2\"\n    a10: \"1\"\n    aB: \"3\"\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyImagesLockOmitsImages() =>
         Assert.Equal("---\napiVersion: imgpkg.carvel.dev/v1alpha1\nkind: ImagesLock\n", Encoding.UTF8.GetString(LockYaml.Emit(new ImagesLock())));
 

@@ -148,7 +148,7 @@ public static class LockYaml
     private sealed class SortedMap : SortedDictionary<string, object?>
     {
         public SortedMap()
-            : base(StringComparer.Ordinal)
+            : base(GoKeyOrder.Instance)
         {
         }
 
