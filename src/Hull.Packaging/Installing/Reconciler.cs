@@ -30,6 +30,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
     {
         var now = Clock.GetUtcNow();
         RepositoryPackage? package = null;
+        IReadOnlyList<string>? provides = null;
         try
         {
             package = Select(installation.Install);
@@ -42,7 +43,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             string bundle = await renderer.LocateAsync(package, cancellationToken).ConfigureAwait(false);
             var rendered = await renderer.RenderAsync(package, values, cancellationToken).ConfigureAwait(false);
             var files = Files(installation, rendered);
-            var provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")
+            provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")
                 .Select(m => CrdName(m!)).Where(n => n is not null).Select(n => n!).ToList();
             CheckDependencies(installation, files, provides);
             var fetched = await renderer.FetchAsync(package, cancellationToken).ConfigureAwait(false);
@@ -71,7 +72,8 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
                 ValuesDigest = deployed?.ValuesDigest,
                 Resources = deployed?.Resources ?? [],
                 Files = deployed?.Files ?? [],
-                Provides = deployed?.Provides ?? [],
+                // What the attempt would provide is kept so retries can put providers first (see Order).
+                Provides = provides ?? deployed?.Provides ?? [],
                 Succeeded = false,
                 UsefulErrorMessage = ex.Message.ReplaceLineEndings(" "),
                 LastAttemptedVersion = package?.Version.ToString() ?? installation.LastAttemptedVersion,
