@@ -2,6 +2,7 @@
 # Whole-process timings of the AOT hull for a package repository of PACKAGES x VERSIONS Package documents:
 #   list        = hull package available list --repo REGISTRY/REPO:1
 #   release-one = hull repo release -b REGISTRY/REPO:N --from REGISTRY/REPO:1 -f new-version.yml
+#   package release --repo = hull package release DIR -b REGISTRY/APP --version V --repo REGISTRY/REPO:p
 # Usage: bench/Packaging/repo.sh [PACKAGES] [VERSIONS] [RUNS]   (HULL=path/to/hull, default artifacts/bin/hull)
 # Starts its own docker-registry (scripts/lib/registry.sh) and stops it on exit.
 set -euo pipefail
@@ -70,5 +71,13 @@ done
 for i in $(seq 1 "$runs"); do
   t=$( { time "$hull" repo release -b "$repo:r$i" --from "$repo:1" -f "$work/new-$i.yml" >/dev/null 2>&1; } 2>&1 )
   echo "release-one run $i: ${t}s"
+done
+# hull package release --repo: lock images, push a templated package's bundle, add the version to the repository
+# and push it again (the whole author's release into a repository of PACKAGES x VERSIONS).
+HULL_CONFIG_DIR=$work/config "$hull" package init app.bench.corp.com --dir "$work/app" >/dev/null
+"$hull" repo release -b "$repo:p" --from "$repo:1" >/dev/null 2>&1
+for i in $(seq 1 "$runs"); do
+  t=$( { time "$hull" package release "$work/app" -b "$HULL_TEST_REGISTRY/bench-app" --version "1.0.$i" --repo "$repo:p" >/dev/null 2>"$work/release.log"; } 2>&1 ) || { cat "$work/release.log"; exit 1; }
+  echo "package release --repo run $i: ${t}s"
 done
 echo "load after: $(cat /proc/loadavg)"
