@@ -100,7 +100,7 @@ internal static class CollectionCodecs
         }
 
         public override object? Write(IReadOnlyDictionary<string, string>? value) =>
-            value is null ? null : new Map(value.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new MapItem(p.Key, p.Value)));
+            value is null ? null : new Map(value.OrderBy(p => p.Key, GoKeyOrder.Instance).Select(p => new MapItem(p.Key, p.Value)));
 
         public override bool IsEmpty(IReadOnlyDictionary<string, string>? value) => value is null || value.Count == 0;
     }

@@ -77,7 +77,7 @@ internal sealed class ObjectCodec<T>(Func<T> create) : Codec<T?>
         {
             return null;
         }
-        _ordered ??= [.. _fields.Values.OrderBy(f => f.Key, StringComparer.Ordinal)];
+        _ordered ??= [.. _fields.Values.OrderBy(f => f.Key, GoKeyOrder.Instance)];
         var map = new Map();
         foreach (var field in _ordered)
         {
