@@ -120,7 +120,8 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
     {
         try
         {
-            var bundle = await ResolvedImage.ResolveAsync(stores, ImageLocation.Parse(image), cancellationToken).ConfigureAwait(false);
+            var location = ImageLocation.Parse(image);
+            var bundle = await ResolvedImage.ResolveAsync(stores, location, cancellationToken).ConfigureAwait(false);
             var files = await ReadLayersAsync(bundle, cancellationToken).ConfigureAwait(false);
             var imagesLock = new ImagesLock();
             if (files.TryGetValue(BundleFiles.ImagesLockPath, out var lockBytes))
@@ -129,7 +130,10 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
                 if (imagesLock.Images.Count > 0)
                 {
                     var node = await BundleGraph.ReadAsync(stores, bundle, recursive: false, concurrency: 8, cancellationToken).ConfigureAwait(false);
-                    if (node.Relocated)
+                    // An OCI layout is a store, not a registry a cluster pulls from: a bundle copied into one keeps
+                    // its lock's registry references (the images were found next to it by digest, so nothing is
+                    // fetched from their origins).
+                    if (node.Relocated && location is ImageReference)
                     {
                         imagesLock = node.RelocatedLock();
                     }
