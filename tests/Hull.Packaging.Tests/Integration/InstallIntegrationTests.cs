@@ -108,6 +108,30 @@ public sealed class InstallIntegrationTests : IDisposable
     }
 
     [Fact]
+    public async Task ARelocatedRepositoryInstallsFromTheCopyWithImagesAtTheirNewLocation()
+    {
+        string image = await PushImageAsync();
+        await _bench.ReleaseAsync(_bench.Folder("app.corp.com", AppConfig(withService: false)), "1.0.0");
+        await _bench.PublishAsync();
+        string destination = $"{_bench.Prefix}-copy/repo";
+        var copy = await new BundleCopier(_bench.Stores, new CopyOptions(), Hull.Bundles.Progress.NoProgress.Instance, _ => { })
+            .CopyAsync(new CopySource(Bundle: Locations.Parse($"{_bench.Prefix}/repo:latest", "-b")), new CopyDestination(Repository: Locations.Parse(destination, "--to-repo")), CancellationToken.None);
+        var copied = await Hull.Packaging.Repositories.RepositoryReader.ReadBundleAsync(_bench.Stores, Locations.Parse(copy.RootDigestReference!, "--repo"), CancellationToken.None);
+        _bench.Contents.Clear();
+        _bench.Contents.Add(copied);
+        var (target, reconciler) = _bench.Open();
+        using (target)
+        {
+            var installed = await reconciler.ReconcileAsync(PackageWorkbench.Install("app", "app.corp.com", "1.0.0"), CancellationToken.None);
+
+            Assert.True(installed.Succeeded, installed.UsefulErrorMessage);
+            Assert.StartsWith(destination + "@sha256:", installed.Bundle, StringComparison.Ordinal);
+            string deployment = File.ReadAllText(Path.Combine(target.Root, "default", "app", "deployment.apps-default-app.yml"));
+            Assert.Contains($"image: {destination}@{image.Split('@')[1]}", deployment, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task BadPackageFoldersAreRejectedBeforeAnythingIsPushed()
     {
         string noConfig = _bench.Folder("empty.corp.com", new Dictionary<string, string>());
