@@ -238,35 +238,18 @@ internal static class LineFolding
         column = continuation;
     }
 
-    private static void Plain(string line, int p, int continuation, StringBuilder sb)
+    // A character other than a space: columns count code points, so the low half of a surrogate pair adds none.
+    private static void AppendNonSpace(StringBuilder sb, char c, ref int column)
     {
-        int column = Column(line, p);
-        bool spaces = false;
-        for (int i = p; i < line.Length; i++)
+        sb.Append(c);
+        if (!char.IsLowSurrogate(c))
         {
-            char c = line[i];
-            if (c == ' ')
-            {
-                if (!spaces && column > BestWidth && !(i + 1 < line.Length && line[i + 1] == ' '))
-                {
-                    Break(sb, continuation, ref column);
-                }
-                else
-                {
-                    sb.Append(c);
-                    column++;
-                }
-                spaces = true;
-                continue;
-            }
-            sb.Append(c);
-            if (!char.IsLowSurrogate(c))
-            {
-                column++;
-            }
-            spaces = false;
+            column++;
         }
     }
+
+    private static void Plain(string line, int p, int continuation, StringBuilder sb) =>
+        FoldAtSpaces(line, p, line.Length, Column(line, p), continuation, sb);
 
     private static void SingleQuoted(string line, int p, int continuation, StringBuilder sb)
     {
@@ -276,16 +259,22 @@ internal static class LineFolding
             sb.Append(line, p, line.Length - p);
             return;
         }
-        int column = Column(line, p);
         sb.Append('\'');
-        column++;
+        FoldAtSpaces(line, p + 1, close, Column(line, p) + 1, continuation, sb);
+        sb.Append(line, close, line.Length - close);
+    }
+
+    // Copies line[from..end) breaking at the first of a run of single spaces once past the width, as go-yaml does for
+    // plain and single-quoted scalars: never at the first or last character, never before another space.
+    private static void FoldAtSpaces(string line, int from, int end, int column, int continuation, StringBuilder sb)
+    {
         bool spaces = false;
-        for (int i = p + 1; i < close; i++)
+        for (int i = from; i < end; i++)
         {
             char c = line[i];
             if (c == ' ')
             {
-                if (!spaces && column > BestWidth && i > p + 1 && i < close - 1 && line[i + 1] != ' ')
+                if (!spaces && column > BestWidth && i > from && i < end - 1 && line[i + 1] != ' ')
                 {
                     Break(sb, continuation, ref column);
                 }
@@ -297,14 +286,9 @@ internal static class LineFolding
                 spaces = true;
                 continue;
             }
-            sb.Append(c);
-            if (!char.IsLowSurrogate(c))
-            {
-                column++;
-            }
+            AppendNonSpace(sb, c, ref column);
             spaces = false;
         }
-        sb.Append(line, close, line.Length - close);
     }
 
     private static void DoubleQuoted(string line, int p, int continuation, StringBuilder sb)
@@ -351,11 +335,7 @@ internal static class LineFolding
                 spaces = true;
                 continue;
             }
-            sb.Append(c);
-            if (!char.IsLowSurrogate(c))
-            {
-                column++;
-            }
+            AppendNonSpace(sb, c, ref column);
             spaces = false;
         }
         sb.Append(line, close, line.Length - close);

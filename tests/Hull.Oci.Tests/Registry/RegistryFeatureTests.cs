@@ -8,8 +8,7 @@ namespace Hull.Oci.Tests.Registry;
 
 public sealed class RegistryFeatureTests
 {
-    private static ImageReference Ref(string prefix, string tag = "v1") =>
-        ImageReference.Parse($"{TestRegistry.Host}/{TestRegistry.UniqueRepository(prefix)}:{tag}");
+    private static ImageReference Ref(string prefix, string tag = "v1") => TestRegistry.UniqueReference(prefix, tag);
 
     [Fact]
     public async Task UploadsALargeBlobInChunksFromAFile()
