@@ -3,6 +3,7 @@ using System.Text;
 using Hull.Packaging.Rendering;
 using Hull.Packaging.Repositories;
 using Hull.Packaging.Resources;
+using Hull.Packaging.Resources.Serialization;
 using Hull.Packaging.Versions;
 using Hull.Yaml;
 
@@ -237,7 +238,8 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             string key = $"{install.Metadata.Namespace}/{install.Metadata.Name}";
             if (existing.Remove(key, out var current))
             {
-                if (current.Install != install)
+                // Records compare lists by reference; the resource's YAML is what the spec is.
+                if (ResourceYaml.Emit(current.Install) != ResourceYaml.Emit(install))
                 {
                     target.Save(current with { Install = install, Succeeded = null });
                 }
