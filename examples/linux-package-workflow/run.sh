@@ -125,7 +125,9 @@ sed -i '/refName: hello.prod.example.com/,/constraints:/s/constraints: 1.0.0/con
 runq hull package release packages/platform-prod -b "$bundles/platform:prod-1.1.0" --version 1.1.0 --repo "$channels/prod:stable"
 run hull package available list hello.prod.example.com -r prod
 
-step "8. Audit the release with ordinary tools before it ships: pull both bundles and diff them"
+step "8. Audit the release before it ships: what it holds, what changed, and the same with ordinary tools"
+run hull package show hello.prod.example.com/1.1.0 -r prod
+run hull package diff platform.prod.example.com/1.0.0 1.1.0 -r prod
 runq hull bundle pull -b "$bundles/platform:prod-1.0.0" -o audit/platform-1.0.0
 runq hull bundle pull -b "$bundles/platform:prod-1.1.0" -o audit/platform-1.1.0
 run diff -r audit/platform-1.0.0/config audit/platform-1.1.0/config || true

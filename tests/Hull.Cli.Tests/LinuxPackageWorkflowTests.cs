@@ -63,6 +63,17 @@ public sealed partial class LinuxPackageWorkflowTests : IDisposable
         Assert.Contains($"@{hello11}", File.ReadAllText(Path.Combine(helloBundle, ".imgpkg", "images.yml")));
         Assert.Contains("mode: \"prod\"", File.ReadAllText(Path.Combine(helloBundle, "config", "configmap.yml")));
 
+        // show and diff: what a release holds and what changed, as the review before shipping sees it.
+        var show = Run(_hull, work, "package", "show", "hello.prod.example.com/1.1.0", "-r", "prod");
+        Assert.Contains("config/configmap.yml", show);
+        Assert.Contains($"hello@{hello11}", show);
+        Assert.Contains("Values:   none", show);
+        var diff = Run(_hull, work, "package", "diff", "platform.prod.example.com/1.0.0", "1.1.0", "-r", "prod");
+        Assert.Contains("file changed: config/installs.yml", diff);
+        Assert.Contains("dependency added: hello: hello.prod.example.com 1.1.0", diff);
+        Assert.DoesNotContain("dependency removed: echo", diff, StringComparison.Ordinal);
+        Assert.Contains("+      constraints: 1.1.0", diff);
+
         // Installed: the pinned versions of the integration, mode prod, images by the pushed digests.
         var installed = Run(_hull, work, "package", "installed", "list", "--target", "dir:target");
         Assert.Matches(@"(?m)^platform\s+platform\.prod\.example\.com\s+1\.1\.0\s", installed);

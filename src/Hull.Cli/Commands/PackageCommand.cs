@@ -16,6 +16,8 @@ public static class PackageCommand
         available.Subcommands.Add(PackageAvailableCommand.Get());
         package.Subcommands.Add(available);
         package.Subcommands.Add(PackageTreeCommand.Create());
+        package.Subcommands.Add(PackageShowCommand.Create());
+        package.Subcommands.Add(PackageDiffCommand.Create());
         package.Subcommands.Add(PackageReleaseCommand.Create());
         package.Subcommands.Add(PackageInstallCommand.Create());
         package.Subcommands.Add(PackageInstalledCommand.Create());
