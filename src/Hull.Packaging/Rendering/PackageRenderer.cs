@@ -75,6 +75,7 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
     private string Ytt(AppTemplateYtt step, PackageBundle bundle, string? previous, IReadOnlyList<PackageValues> values, string where)
     {
         var files = new List<InputFile>();
+        var bundlePaths = new Dictionary<InputFile, string>(ReferenceEqualityComparer.Instance);
         var paths = step.Paths is { Count: > 0 } p ? p : ["."];
         foreach (string raw in paths)
         {
@@ -90,14 +91,15 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
             }
             if (path is "" or ".")
             {
-                files.AddRange(bundle.Files.Where(f => !f.Key.StartsWith(BundleFiles.ImgpkgDir + "/", StringComparison.Ordinal))
-                    .OrderBy(f => f.Key, StringComparer.Ordinal)
-                    .Select(f => File(f.Key, f.Value)));
+                foreach (var f in bundle.Files.Where(f => !f.Key.StartsWith(BundleFiles.ImgpkgDir + "/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+                {
+                    files.Add(Tracked(File(f.Key, f.Value), f.Key, bundlePaths));
+                }
                 continue;
             }
             if (bundle.Files.TryGetValue(path, out var single))
             {
-                files.Add(File(path[(path.LastIndexOf('/') + 1)..], single));
+                files.Add(Tracked(File(path[(path.LastIndexOf('/') + 1)..], single), path, bundlePaths));
                 continue;
             }
             var under = bundle.Files.Where(f => f.Key.StartsWith(path + "/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
@@ -105,7 +107,11 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
             {
                 throw new PackageRenderException($"{where} (ytt): path '{raw}' is not in bundle {bundle.DigestReference}");
             }
-            files.AddRange(under.Select(f => File(f.Key[(path.Length + 1)..], f.Value)));
+            files.AddRange(under.Select(f => Tracked(File(f.Key[(path.Length + 1)..], f.Value), f.Key, bundlePaths)));
+        }
+        foreach (string mark in step.FileMarks ?? [])
+        {
+            ApplyMark(files, bundlePaths, mark, where);
         }
         var options = new TemplateOptions
         {
@@ -141,11 +147,66 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
         if (value.Text.Contains("#@data/values", StringComparison.Ordinal))
         {
             files.Add(new InputFile(value.Name.Replace('/', '-') + (value.Name.EndsWith(".yml", StringComparison.Ordinal) || value.Name.EndsWith(".yaml", StringComparison.Ordinal) ? "" : ".yml"),
-                Encoding.UTF8.GetBytes(value.Text), FileKind.YamlTemplate) { ForOutput = false });
+                Encoding.UTF8.GetBytes(value.Text), FileKind.YamlTemplate)
+            { ForOutput = false });
         }
         else if (!string.IsNullOrWhiteSpace(value.Text))
         {
             options.DataValues.AddPlainYaml(value.Name, value.Text);
+        }
+    }
+
+    private static InputFile Tracked(InputFile file, string bundlePath, Dictionary<InputFile, string> bundlePaths)
+    {
+        bundlePaths[file] = bundlePath;
+        return file;
+    }
+
+    // ytt's --file-mark as kapp-controller passes a step's fileMarks: PATH:KEY=VALUE, PATH a glob matched against the
+    // file's path as ytt sees it or its path in the bundle (config/values.yml).
+    private static void ApplyMark(List<InputFile> files, Dictionary<InputFile, string> bundlePaths, string mark, string where)
+    {
+        int colon = mark.LastIndexOf(':');
+        int eq = colon < 0 ? -1 : mark.IndexOf('=', colon);
+        if (colon <= 0 || eq < 0)
+        {
+            throw new PackageRenderException($"{where} (ytt): file mark '{mark}' is not PATH:KEY=VALUE");
+        }
+        string pattern = mark[..colon], key = mark[(colon + 1)..eq], value = mark[(eq + 1)..];
+        bool matched = false;
+        for (int i = files.Count - 1; i >= 0; i--)
+        {
+            var file = files[i];
+            if (!FileCollector.GlobMatch(pattern, file.RelativePath) && !(bundlePaths.TryGetValue(file, out var inBundle) && FileCollector.GlobMatch(pattern, inBundle)))
+            {
+                continue;
+            }
+            matched = true;
+            InputFile? marked = (key, value) switch
+            {
+                ("exclude", "true") => null,
+                ("exclude", "false") => file,
+                ("for-output", "true" or "false") => file with { ForOutput = value == "true" },
+                ("type", "yaml-template") => file with { Kind = FileKind.YamlTemplate },
+                ("type", "yaml-plain") => file with { Kind = FileKind.YamlPlain },
+                ("type", "text-template") => file with { Kind = FileKind.TextTemplate },
+                ("type", "text-plain") => file with { Kind = FileKind.TextPlain },
+                ("type", "starlark") => file with { Kind = FileKind.Starlark },
+                ("type", "data") => file with { Kind = FileKind.Data },
+                _ => throw new PackageRenderException($"{where} (ytt): file mark '{mark}': unknown key or value"),
+            };
+            if (marked is null)
+            {
+                files.RemoveAt(i);
+            }
+            else
+            {
+                files[i] = marked;
+            }
+        }
+        if (!matched)
+        {
+            throw new PackageRenderException($"{where} (ytt): file mark '{mark}' matches no file");
         }
     }
 
