@@ -24,9 +24,11 @@ public static class PackageReleaseCommand
         var notes = new Option<string?>("--release-notes") { Description = "spec.releaseNotes" };
         var licenses = new Option<string[]>("--license") { Description = "spec.licenses (repeatable)" };
         var maintainers = new Option<string[]>("--maintainer") { Description = "PackageMetadata spec.maintainers (repeatable)" };
+        var isStatic = new Option<bool>("--static") { Description = "Render the templates now and bundle the plain YAML (auditable with diff, grep, yq; no values at install time)" };
+        var staticValues = new Option<string[]>("--values-file", "-f") { Description = "With --static: values to render with (plain YAML; repeatable)" };
         var registry = new RegistryFlags();
         var command = new Command("release", "Lock images, push the package bundle and write its Package and PackageMetadata (bundle by digest, values schema, release date)") { dir };
-        foreach (Option option in new Option[] { bundle, version, repo, repositoryDir, notes, licenses, maintainers })
+        foreach (Option option in new Option[] { bundle, version, repo, repositoryDir, notes, licenses, maintainers, isStatic, staticValues })
         {
             command.Options.Add(option);
         }
@@ -56,6 +58,12 @@ public static class PackageReleaseCommand
                 {
                     log.WriteLine($"Repository '{repoRef}' does not exist yet; creating it");
                 }
+            }
+            using var rendered = parse.GetValue(isStatic) ? new TempFolder("hull-static-") : null;
+            if (rendered is not null)
+            {
+                await StaticPackage.RenderAsync(folder, parse.GetValue(staticValues) ?? [], rendered.Path, cancellationToken).ConfigureAwait(false);
+                folder = rendered.Path;
             }
             var request = new PackageReleaseRequest(folder, target)
             {
