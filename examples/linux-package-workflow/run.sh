@@ -29,6 +29,8 @@ export PATH="$bindir:$PATH"
 work=${work:-$(mktemp -d)}
 mkdir -p "$work"
 work=$(realpath "$work")
+# The work folder's copies of services/ and packages/ are replaced on each run: never the originals.
+[ "$work" != "$here" ] || { echo "run.sh: --work must not be the example folder itself" >&2; exit 2; }
 trap 'rm -rf "$bindir"' EXIT
 # Hull's list of named repositories and its bundle cache stay inside the work folder.
 export HULL_CONFIG_DIR=$work/config HULL_CACHE_DIR=$work/cache
