@@ -3,18 +3,22 @@
 #   Two services (hello, echo), each in a dev and a prod flavour, released into a dev and a prod channel; a dev and a
 #   prod metapackage pin exact versions; the prod metapackage is installed into a dir: target, then a new integration
 #   is released and installed as an upgrade.
-# Usage: run.sh [--registry HOST[:PORT]] [--work DIR]
+# Usage: run.sh [--registry HOST[:PORT] [--path PATH]] [--work DIR]
 #   default: the embedded store (OCI layout folders under WORK/store, no registry, no cluster)
+#   --registry: everything goes under HOST/PATH (default PATH: hull-example/<UTC time>, fresh on each run because
+#   released versions are immutable: a second run into the same PATH would release 1.0.0 again, differently)
 #   HULL (path of the hull binary; default: hull on PATH, else artifacts/bin/hull of this repository)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 registry=""
+path=""
 work=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --registry) registry=${2:?--registry needs HOST}; shift 2 ;;
     --work) work=${2:?--work needs DIR}; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --path) path=${2:?--path needs PATH}; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -51,7 +55,8 @@ runq() {
 # One repository per service holds its images and its packages' bundles (tags 1.0.0, prod-1.0.0, dev-1.0.0), as
 # `imgpkg copy` would lay them out: a bundle's repository hosts its images, so installs find them there.
 if [ -n "$registry" ]; then
-  store=$registry/hull-example
+  store=$registry/${path:-hull-example/$(date -u +%Y%m%d-%H%M%S)}
+  printf 'Store: %s\n' "$store"
 else
   store=oci:store
 fi

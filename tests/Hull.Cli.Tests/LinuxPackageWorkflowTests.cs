@@ -30,7 +30,7 @@ public sealed partial class LinuxPackageWorkflowTests : IDisposable
         var script = Path.Combine(RepositoryRoot(), "examples", "linux-package-workflow", "run.sh");
         var output = registry is null
             ? Run("bash", _dir, script, "--work", work)
-            : Run("bash", _dir, script, "--work", work, "--registry", registry);
+            : Run("bash", _dir, script, "--work", work, "--registry", registry, "--path", "hull-example");
         Assert.Contains("$ hull package install platform -p platform.prod.example.com -v 1.0.0", output);
         Assert.Contains("audit: OK", output);
         var store = registry is null ? "oci:store" : $"{registry}/hull-example";
