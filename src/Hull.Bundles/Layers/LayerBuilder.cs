@@ -14,6 +14,18 @@ public static class LayerBuilder
     {
         Directory.CreateDirectory(tempDirectory);
         string path = Path.Combine(tempDirectory, $"hull-layer-{Guid.NewGuid():N}.tar.gz");
+        return await WriteAsync(path, async tar =>
+        {
+            foreach (string input in options.Paths)
+            {
+                await AddInputAsync(tar, input, options, log, cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a gzip layer at <paramref name="path"/> whose tar entries <paramref name="writeEntries"/> adds, computing its digest and diff ID as it streams.</summary>
+    public static async Task<LayerFile> WriteAsync(string path, Func<UstarWriter, Task> writeEntries, CancellationToken cancellationToken)
+    {
         try
         {
             string digest, diffId;
@@ -24,10 +36,7 @@ public static class LayerBuilder
                 var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true);
                 var raw = new HashingStream(gzip, leaveOpen: true);
                 var tar = new UstarWriter(raw);
-                foreach (string input in options.Paths)
-                {
-                    await AddInputAsync(tar, input, options, log, cancellationToken).ConfigureAwait(false);
-                }
+                await writeEntries(tar).ConfigureAwait(false);
                 tar.Finish();
                 await raw.FlushAsync(cancellationToken).ConfigureAwait(false);
                 diffId = raw.Digest();

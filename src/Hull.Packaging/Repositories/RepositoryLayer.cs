@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Hull.Bundles.Layers;
 
@@ -39,33 +38,7 @@ internal static class RepositoryLayer
         }
 
         string temp = Path.Combine(Path.GetTempPath(), $"hull-layer-{Guid.NewGuid():N}.tar.gz");
-        try
-        {
-            string digest, diffId;
-            long size;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                var compressed = new HashingStream(file, leaveOpen: true);
-                var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true);
-                var raw = new HashingStream(gzip, leaveOpen: true);
-                var tar = new UstarWriter(raw);
-                await WriteAsync(tar, ".", children, byPath, log, cancellationToken).ConfigureAwait(false);
-                tar.Finish();
-                await raw.FlushAsync(cancellationToken).ConfigureAwait(false);
-                diffId = raw.Digest();
-                await gzip.DisposeAsync().ConfigureAwait(false);
-                digest = compressed.Digest();
-                size = compressed.BytesWritten;
-                await raw.DisposeAsync().ConfigureAwait(false);
-                await compressed.DisposeAsync().ConfigureAwait(false);
-            }
-            return new LayerFile(temp, digest, size, diffId);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        return await LayerBuilder.WriteAsync(temp, tar => WriteAsync(tar, ".", children, byPath, log, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(
