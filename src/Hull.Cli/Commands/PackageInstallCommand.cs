@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hull.Cli.Kubernetes;
 using Hull.Packaging.Installing;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
@@ -17,11 +18,12 @@ public static class PackageInstallCommand
         var constraint = new Option<string?>("--version-constraint") { Description = "A version constraint (e.g. '>=1.0.0 <2.0.0'); the highest match is installed" };
         var valuesFiles = new Option<string[]>("--values-file", "-f") { Description = "Values (plain YAML), repeatable" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be created instead of creating it" };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kapp-controller target's cluster (default: $KUBECONFIG or ~/.kube/config)" };
         var wait = new Option<bool>("--wait") { Description = "Keep reconciling failed installations (dependencies first) until all succeed or --wait-timeout" };
         var waitTimeout = new Option<TimeSpan>("--wait-timeout") { Description = "How long --wait keeps trying", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
         var options = new InstallTargetOptions();
         var command = new Command("install", "Install a package: select the version from the repositories, template it with the values, deploy it to the target; PackageInstalls it renders are installed too") { name };
-        foreach (Option o in new Option[] { packageName, version, constraint, valuesFiles, dryRun, wait, waitTimeout })
+        foreach (Option o in new Option[] { packageName, version, constraint, valuesFiles, dryRun, kubeconfig, wait, waitTimeout })
         {
             command.Options.Add(o);
         }
@@ -42,13 +44,18 @@ public static class PackageInstallCommand
             var manifests = KappControllerManifests.For(installName, ns, refName, constraints, values);
             if (parse.GetValue(options.Target) == "kapp-controller")
             {
-                // The cluster's kapp-controller does the reconciling; Hull writes what tanzu would create, for
-                // `kubectl apply -f -` (applying through a kubeconfig is not implemented yet).
-                output.Write(ResourceYaml.Emit(manifests));
-                if (!parse.GetValue(dryRun))
+                // The cluster's kapp-controller does the reconciling; Hull creates what tanzu would create.
+                if (parse.GetValue(dryRun))
                 {
-                    parse.InvocationConfiguration.Error.WriteLine("Apply with: kubectl apply -f - (then kubectl get pkgi -n " + ns + ")");
+                    output.Write(ResourceYaml.Emit(manifests));
+                    return HullApp.Success;
                 }
+                using var applier = new ClusterApplier(ClusterApplier.DefaultKubeconfig(parse.GetValue(kubeconfig)));
+                foreach (string applied in await applier.ApplyAsync(manifests, cancellationToken).ConfigureAwait(false))
+                {
+                    output.WriteLine($"applied {applied}");
+                }
+                output.WriteLine($"kapp-controller reconciles it: kubectl get pkgi -n {ns}");
                 return HullApp.Success;
             }
             var install = manifests.OfType<PackageInstall>().Single();
