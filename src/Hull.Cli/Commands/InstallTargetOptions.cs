@@ -40,7 +40,7 @@ public sealed class InstallTargetOptions
             return target[4..];
         }
         throw new InstallException(target == "kapp-controller"
-            ? "the kapp-controller target is reconciled in the cluster: use kubectl get pkgi there (hull only writes what 'tanzu package install' creates)"
+            ? "the kapp-controller target is reconciled in the cluster: use kubectl get pkgi there (hull applies or, with --dry-run, prints what 'tanzu package install' creates)"
             : $"--target '{target}': expected dir:PATH or kapp-controller");
     }
 
