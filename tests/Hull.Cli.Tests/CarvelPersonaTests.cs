@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hull.Cli;
 
 namespace Hull.Cli.Tests;
@@ -94,18 +93,6 @@ public sealed class CarvelPersonaTests : IDisposable
         Assert.Contains("kbld.k14s.io/images", locked);
     }
 
-    private string Run(string tool, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(Path.Combine(_dir, tool)) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} exited {process.ExitCode}: {stderr}");
-        return stdout.Result;
-    }
+    private string Run(string tool, string workingDirectory, params string[] args) =>
+        ChildProcess.Run(Path.Combine(_dir, tool), workingDirectory, null, args);
 }

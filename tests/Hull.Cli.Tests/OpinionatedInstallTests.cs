@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Hull.Cli.Tests;
 
@@ -26,7 +25,7 @@ public sealed class OpinionatedInstallTests : IDisposable
     private void RunAndCheck(string? registry)
     {
         var work = Path.Combine(_dir, "work");
-        var script = Path.Combine(RepositoryRoot(), "examples", "opinionated-install", "run.sh");
+        var script = Path.Combine(ChildProcess.RepositoryRoot(), "examples", "opinionated-install", "run.sh");
         var output = registry is null
             ? Run("bash", _dir, script, "--work", work)
             : Run("bash", _dir, script, "--work", work, "--registry", registry, "--path", "hull-example");
@@ -68,33 +67,11 @@ public sealed class OpinionatedInstallTests : IDisposable
         Assert.Contains("*.example.com.", File.ReadAllText(Path.Combine(work, "target", "default", "contour", "configmap-projectcontour-envoy.yml")));
     }
 
-    private string Run(string program, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
+    private string Run(string program, string workingDirectory, params string[] args) =>
+        ChildProcess.Run(program, workingDirectory, new Dictionary<string, string>
         {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["HULL"] = _hull;
-        start.Environment["HULL_CONFIG_DIR"] = Path.Combine(_dir, "work", "config");
-        start.Environment["HULL_CACHE_DIR"] = Path.Combine(_dir, "work", "cache");
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}:\n{stdout}\n{stderr.Result}");
-        return stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Hull.sln above {AppContext.BaseDirectory}");
-    }
+            ["HULL"] = _hull,
+            ["HULL_CONFIG_DIR"] = Path.Combine(_dir, "work", "config"),
+            ["HULL_CACHE_DIR"] = Path.Combine(_dir, "work", "cache"),
+        }, args);
 }
