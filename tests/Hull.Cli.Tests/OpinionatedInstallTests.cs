@@ -1,4 +1,3 @@
-
 namespace Hull.Cli.Tests;
 
 // Workflow 2 (examples/opinionated-install/run.sh): the guide's opinionated installation package end to end, on the
