@@ -1,10 +1,12 @@
 using System.Formats.Tar;
+using Hull.Oci.Storage;
 
 namespace Hull.Bundles.Layers;
 
 /// <summary>
 /// Extracts a layer's tar into a directory the way imgpkg pulls bundles, but refusing hostile entries: absolute
-/// paths, <c>..</c> segments, and links pointing outside the directory are errors; links inside it are skipped as
+/// paths, <c>..</c> segments, whiteouts of <c>.</c>, <c>..</c> or nothing, and links pointing outside the directory are
+/// errors (every path written or deleted is checked by <see cref="ContainedPath"/>); links inside it are skipped as
 /// imgpkg does; each file gets its owner bits copied to group and other.
 /// </summary>
 public static class LayerExtractor
@@ -58,12 +60,8 @@ public static class LayerExtractor
         {
             return null;
         }
-        string full = Path.GetFullPath(Path.Join(root, string.Join('/', parts)));
-        if (!full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new BundleException($"Refusing tar entry '{entryName}': it would escape the output folder");
-        }
-        return full;
+        return ContainedPath.Resolve(root, string.Join('/', parts))
+            ?? throw new BundleException($"Refusing tar entry '{entryName}': it would escape the output folder");
     }
 
     private static async Task ExtractEntryAsync(TarEntry entry, string root, CancellationToken cancellationToken)
@@ -93,15 +91,23 @@ public static class LayerExtractor
                     throw new BundleException($"Refusing tar entry '{entry.Name}': a file cannot replace the output folder");
                 }
                 string whiteout = Path.GetFileName(path);
+                if (whiteout == ".wh..wh..opq")
+                {
+                    // The opaque whiteout: what earlier layers put in this folder is gone.
+                    string folder = Path.GetDirectoryName(path)!;
+                    foreach (string child in Directory.Exists(folder) ? Directory.GetFileSystemEntries(folder) : [])
+                    {
+                        RemoveAny(root, child);
+                    }
+                    break;
+                }
                 if (whiteout.StartsWith(".wh.", StringComparison.Ordinal))
                 {
-                    // An OCI whiteout deletes the named sibling; the name was already checked to stay inside.
-                    string target = Path.Join(Path.GetDirectoryName(path), whiteout[4..]);
-                    RemoveAny(target);
+                    RemoveAny(root, WhiteoutTarget(path, entry.Name));
                     break;
                 }
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                RemoveAny(path);
+                RemoveAny(root, path);
                 var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
                 if (!OperatingSystem.IsWindows())
                 {
@@ -176,8 +182,24 @@ public static class LayerExtractor
         }
     }
 
-    private static void RemoveAny(string path)
+    // An OCI whiteout (.wh.NAME) deletes its sibling NAME. Names that are not one plain sibling ("", ".", "..", anything with a separator: ".wh..." would name the folder above) are refused, so a
+    // whiteout can only ever delete something strictly inside the output.
+    private static string WhiteoutTarget(string path, string entryName)
     {
+        string name = Path.GetFileName(path)[4..];
+        if (name is "" or "." or ".." || name.StartsWith(".wh.", StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new BundleException($"Refusing tar entry '{entryName}': a whiteout of '{name}' does not name a file inside the output folder");
+        }
+        return Path.Join(Path.GetDirectoryName(path), name);
+    }
+
+    private static void RemoveAny(string root, string? path)
+    {
+        if (path is null || !ContainedPath.IsInside(root, path))
+        {
+            throw new BundleException($"Refusing to delete '{path}': it is not inside the output folder {root}");
+        }
         if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
         {
             Directory.Delete(path, recursive: true);
