@@ -21,6 +21,7 @@ public static class BundlePuller
     /// <summary>Pulls into a temporary sibling of the output directory, then renames it into place.</summary>
     public static async Task PullAsync(IStoreResolver stores, PullRequest request, Action<string> log, CancellationToken cancellationToken)
     {
+        CheckOutput(request.OutputDirectory);
         var root = await ResolvedImage.ResolveAsync(stores, request.Source, cancellationToken).ConfigureAwait(false);
         if (root.Manifest.IsIndex)
         {
@@ -71,6 +72,24 @@ public static class BundlePuller
             {
                 Directory.Delete(temp, recursive: true);
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses an output folder whose replacement would delete the user's work, as imgpkg does for <c>.</c> and
+    /// <c>..</c>: the file system root, and any folder that is or contains the current folder.
+    /// </summary>
+    public static void CheckOutput(string outputDirectory)
+    {
+        if (outputDirectory.Length == 0)
+        {
+            throw new BundleException("Expected --output to be non-empty");
+        }
+        string output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        string current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Environment.CurrentDirectory));
+        if (Path.GetDirectoryName(output) is null || output == current || current.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new BundleException($"Disallowed output directory '{outputDirectory}' (trying to avoid accidental deletion): pulling replaces it, and it is {(Path.GetDirectoryName(output) is null ? "the file system root" : "or contains the current folder")}");
         }
     }
 

@@ -99,4 +99,33 @@ public sealed class HostileBundleTests : IDisposable
         var tar = CraftedBundle.Tar(CraftedBundle.File(".imgpkg/images.yml", EmptyLock), new PaxTarEntry(type, "config/link") { LinkName = target });
         await AssertRefused(tar, "escapes the output folder");
     }
+
+    // The test process's own folder stands for the user's: the refusal comes before anything is fetched or written.
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("/")]
+    [InlineData("CWD")]
+    [InlineData("PARENT")]
+    public async Task OutputFoldersHoldingTheCurrentFolderAreRefused(string output)
+    {
+        string cwd = Environment.CurrentDirectory;
+        string bundle = await CraftedBundle.PushAsync(Path.Combine(_tmp, "store"), "v1", CraftedBundle.Gzip(CraftedBundle.Tar(CraftedBundle.File(".imgpkg/images.yml", EmptyLock))));
+        var before = Directory.GetFileSystemEntries(cwd).Order().ToList();
+
+        var (code, _, err) = await Run("bundle", "pull", "-b", bundle, "-o", output switch { "CWD" => cwd, "PARENT" => Path.GetDirectoryName(cwd) + "/", _ => output });
+
+        Assert.Equal(1, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Contains("Disallowed output directory", err, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFileSystemEntries(cwd).Order().ToList());
+    }
+
+    [Fact]
+    public async Task AnEmptyOutputIsAUsageError()
+    {
+        var (code, _, err) = await Run("bundle", "pull", "-b", "oci:/nowhere:v1", "-o", "");
+        Assert.Equal(2, code);
+        Assert.StartsWith("hull: --output: expected a folder path", err, StringComparison.Ordinal);
+    }
 }
