@@ -19,7 +19,7 @@ public static class BundleCopyCommand
         var toRepo = new Option<string?>("--to-repo") { Description = "Location to upload assets (format: docker.io/user/repo or oci:PATH)" };
         var toTar = new Option<string?>("--to-tar") { Description = "Location to write a tar file containing assets" };
         var lockOutput = new Option<string?>("--lock-output") { Description = "Location to output the generated lockfile" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Concurrency", DefaultValueFactory = _ => 5 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrency", DefaultValueFactory = _ => 5 }.Positive();
         var repoBasedTags = new Option<bool>("--repo-based-tags") { Description = "Tag copied images after their original repository instead of sha256-HEX.imgpkg" };
         var resume = new Option<bool>("--resume") { Description = "Resume an interrupted --to-tar, keeping the layers already written" };
         var nonDistributable = new Option<bool>("--include-non-distributable-layers") { Description = "Include non-distributable layers" };

@@ -12,7 +12,7 @@ public static class BundleDescribeCommand
     public static Command Create()
     {
         var bundle = new Option<string>("--bundle", "-b") { Description = "Set bundle location (format: docker.io/user/repo:tag or oci:PATH:TAG)", Required = true };
-        var concurrency = new Option<int>("--concurrency") { Description = "Concurrency", DefaultValueFactory = _ => 5 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrency", DefaultValueFactory = _ => 5 }.Positive();
         var registry = new RegistryFlags();
         var command = new Command("describe", "Describe the images and bundles associated with a given bundle");
         command.Options.Add(bundle);

@@ -16,9 +16,9 @@ public static class BundlePullCommand
         var bundle = new Option<string?>("--bundle", "-b") { Description = "Set bundle location (format: docker.io/user/repo:tag or oci:PATH:TAG)" };
         var image = new Option<string?>("--image", "-i") { Description = "Set image location (format: docker.io/user/repo:tag or oci:PATH:TAG)" };
         var lockFile = new Option<string?>("--lock") { Description = "Path to a BundleLock file" };
-        var output = new Option<string>("--output", "-o") { Description = "Set output path (format: /tmp/foo)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Set output path (format: /tmp/foo)", Required = true }.NonEmptyPath();
         var recursive = new Option<bool>("--recursive", "-r") { Description = "Recursively pull nested bundles into .imgpkg/bundles" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Concurrency", DefaultValueFactory = _ => 5 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrency", DefaultValueFactory = _ => 5 }.Positive();
         var registry = new RegistryFlags();
 
         var command = new Command("pull", "Pull a bundle or image into a directory (replacing it)");

@@ -14,7 +14,7 @@ public sealed class RegistryFlags
     private readonly Option<bool> _insecure = new("--registry-insecure") { Description = "Allow the use of http when interacting with registries" };
     private readonly Option<string[]> _caCert = new("--registry-ca-cert-path") { Description = "Add CA certificates for registry API (format: /tmp/foo) (can be specified multiple times)" };
     private readonly Option<bool> _verifyCerts = new("--registry-verify-certs") { Description = "Set whether to verify server's certificate chain and host name", DefaultValueFactory = _ => true };
-    private readonly Option<int> _retryCount = new("--registry-retry-count") { Description = "Set the number of times imgpkg retries to send requests to the registry in case of an error", DefaultValueFactory = _ => 5 };
+    private readonly Option<int> _retryCount = new Option<int>("--registry-retry-count") { Description = "Set the number of times imgpkg retries to send requests to the registry in case of an error", DefaultValueFactory = _ => 5 }.NonNegative();
     private readonly Option<string> _headerTimeout = new("--registry-response-header-timeout") { Description = "Maximum time to allow a request to wait for a server's response headers from the registry (ms|s|m|h)", DefaultValueFactory = _ => "30s" };
 
     /// <summary>Adds the flags to <paramref name="command"/>.</summary>

@@ -23,10 +23,10 @@ public static class ResolveCommand
         var imgpkgLock = new Option<string?>("--imgpkg-lock-output") { Description = "File path to emit images lockfile with resolved image references" };
         var unresolvedInspect = new Option<bool>("--unresolved-inspect") { Description = "List image references found in inputs" };
         var platform = new Option<string?>("--platform") { Description = "Apply platform selection to image indexes (format: os/arch[/variant])" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Set maximum number of references resolved at once", DefaultValueFactory = _ => 16 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Set maximum number of references resolved at once", DefaultValueFactory = _ => 16 }.Positive();
         // kbld's build flags, accepted so kbld command lines work unchanged: Hull never builds images.
         var build = new Option<bool>("--build") { Description = "Allow building of images (accepted for kbld compatibility; hull never builds images)", DefaultValueFactory = _ => true };
-        var buildConcurrency = new Option<int>("--build-concurrency") { Description = "Set maximum number of concurrent builds (accepted for kbld compatibility)", DefaultValueFactory = _ => 4 };
+        var buildConcurrency = new Option<int>("--build-concurrency") { Description = "Set maximum number of concurrent builds (accepted for kbld compatibility)", DefaultValueFactory = _ => 4 }.Positive();
         var registry = new RegistryFlags();
 
         var command = new Command(name, "Resolve image references in configuration to their digest form (kbld)");
