@@ -44,8 +44,8 @@ public sealed class InstallTargetOptions
             : $"--target '{target}': expected dir:PATH or kapp-controller");
     }
 
-    /// <summary>Opens everything a reconcile needs; dispose the result.</summary>
-    public async Task<Session> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <summary>Opens everything a reconcile needs (creating the target only when <paramref name="create"/>); dispose the result.</summary>
+    public async Task<Session> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool create = false)
     {
         string dir = Directory(parse);
         var client = new RegistryClient(Repositories.Registry(parse));
@@ -55,7 +55,7 @@ public sealed class InstallTargetOptions
             var loaded = await Repositories.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
             var contents = loaded.Select(l => l.Contents).ToList();
             var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());
-            var target = DirectoryTarget.Open(dir);
+            var target = DirectoryTarget.Open(dir, create);
             return new Session(client, target, new Reconciler(target, contents, renderer), renderer);
         }
         catch
@@ -73,6 +73,15 @@ public sealed class InstallTargetOptions
         {
             Target.Dispose();
             Client.Dispose();
+        }
+    }
+
+    /// <summary>Fails (after the command did what it could) when some install records could not be read.</summary>
+    public static void ReportUnreadable(DirectoryTarget target)
+    {
+        if (target.Unreadable.Count > 0)
+        {
+            throw new InstallException($"{target.Unreadable.Count} install record(s) could not be read and were skipped: {string.Join("; ", target.Unreadable)}");
         }
     }
 

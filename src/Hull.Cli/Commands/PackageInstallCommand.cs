@@ -33,6 +33,10 @@ public static class PackageInstallCommand
             string installName = parse.GetValue(name)!;
             string ns = parse.GetValue(options.Namespace)!;
             string refName = parse.GetValue(packageName)!;
+            if (KubernetesName.Problem(ns, installName) is { } problem)
+            {
+                throw new InstallException($"installation {ns}/{installName}: {problem}");
+            }
             string constraints = Constraints(parse.GetValue(version), parse.GetValue(constraint));
             var files = parse.GetValue(valuesFiles) ?? [];
             var values = new List<(string File, string Text)>();
@@ -65,7 +69,7 @@ public static class PackageInstallCommand
                 Values = manifests.OfType<Secret>().ToList(),
                 Created = DateTimeOffset.UtcNow,
             };
-            using var session = await options.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            using var session = await options.OpenAsync(parse, cancellationToken, create: true).ConfigureAwait(false);
             if (session.Target.Find(ns, installName) is not null)
             {
                 throw new InstallException($"installation {ns}/{installName} already exists; change it with 'hull package installed update {installName}'");

@@ -27,10 +27,11 @@ public static class PackageInstalledCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            using var target = DirectoryTarget.Open(options.Directory(parse));
+            using var target = DirectoryTarget.Open(options.Directory(parse), create: false);
             bool every = parse.GetValue(all);
             string ns = parse.GetValue(options.Namespace)!;
             InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, target.List().Where(i => every || i.Namespace == ns), DateTimeOffset.UtcNow, every);
+            InstallTargetOptions.ReportUnreadable(target);
             return HullApp.Success;
         });
         return command;
@@ -44,7 +45,7 @@ public static class PackageInstalledCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            using var target = DirectoryTarget.Open(options.Directory(parse));
+            using var target = DirectoryTarget.Open(options.Directory(parse), create: false);
             var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"NAME:                    {installation.Name}");
@@ -118,7 +119,7 @@ public static class PackageInstalledCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            using var target = DirectoryTarget.Open(options.Directory(parse));
+            using var target = DirectoryTarget.Open(options.Directory(parse), create: false);
             var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             if (installation.Parent is not null)
             {

@@ -23,6 +23,10 @@ public static class ReconcileCommand
             var results = await session.Reconciler.ReconcileTreeAsync(Reconciler.Order(pending), parse.GetValue(wait), DateTimeOffset.UtcNow + parse.GetValue(waitTimeout), cancellationToken).ConfigureAwait(false);
             InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, session.Target.List(), DateTimeOffset.UtcNow, withNamespace: true);
             int failed = results.Count(r => r.Succeeded != true);
+            if (failed == 0)
+            {
+                InstallTargetOptions.ReportUnreadable(session.Target);
+            }
             return failed == 0 ? HullApp.Success : throw new InstallException($"{failed} of {results.Count} installations failed to reconcile");
         });
         return command;

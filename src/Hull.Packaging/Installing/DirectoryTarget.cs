@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
 
@@ -8,7 +9,9 @@ namespace Hull.Packaging.Installing;
 /// one file per resource, and the install database under <c>PATH/.hull/</c>. Changes are staged under
 /// <c>.hull/tmp</c> and swapped in by renames recorded in a journal, so a killed process leaves the target as it was
 /// or as it was meant to become (the next open finishes or undoes the swap), never half. One process at a time
-/// (<c>.hull/lock</c>).
+/// (<c>.hull/lock</c>). Hostile names and records never reach outside: namespaces and names are checked by
+/// <see cref="KubernetesName"/>, every path written or deleted by <see cref="ContainedPath"/>. The database and every
+/// folder holding a Secret are 0700, their files 0600 (values and Secrets are secrets).
 /// </summary>
 public sealed class DirectoryTarget : IDisposable
 {
@@ -30,13 +33,23 @@ public sealed class DirectoryTarget : IDisposable
 
     private string Journal => Path.Combine(Root, HullDir, "journal");
 
-    /// <summary>Opens (creating) the target, takes its lock, and finishes or undoes an interrupted change.</summary>
-    /// <exception cref="InstallException">Another process holds the target.</exception>
-    public static DirectoryTarget Open(string root)
+    /// <summary>
+    /// Opens the target (creating it when <paramref name="create"/>; a read-only command passes false, so a mistyped
+    /// path is an error, not a new folder), takes its lock, and finishes or undoes an interrupted change.
+    /// </summary>
+    /// <exception cref="InstallException">Another process holds the target, or it does not exist.</exception>
+    public static DirectoryTarget Open(string root, bool create = true)
     {
+        string given = root;
         root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Path.Combine(root, HullDir, "installs"));
-        Directory.CreateDirectory(Path.Combine(root, HullDir, "tmp"));
+        if (!create && !Directory.Exists(root))
+        {
+            throw new InstallException($"target dir:{given} does not exist (nothing is installed there)");
+        }
+        foreach (string dir in new[] { Path.Combine(root, HullDir), Path.Combine(root, HullDir, "installs"), Path.Combine(root, HullDir, "tmp") })
+        {
+            PrivateFiles.CreateFolder(dir);
+        }
         FileStream stream;
         try
         {
@@ -51,29 +64,43 @@ public sealed class DirectoryTarget : IDisposable
         return target;
     }
 
-    /// <summary>Every installation, by namespace then name.</summary>
+    /// <summary>Every readable installation, by namespace then name; the others are reported in <see cref="Unreadable"/>.</summary>
     public IReadOnlyList<Installation> List()
     {
         var list = new List<Installation>();
+        var unreadable = new List<string>();
         foreach (string file in Directory.EnumerateFiles(Db, "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            list.Add(InstallationYaml.Read(File.ReadAllText(file), file));
+            try
+            {
+                list.Add(ReadRecord(file));
+            }
+            catch (Exception ex) when (ex is InstallException or ResourceException or IOException or UnauthorizedAccessException)
+            {
+                // One bad record must not block every command: it is skipped and reported.
+                unreadable.Add(ex.Message.ReplaceLineEndings(" "));
+            }
         }
+        Unreadable = unreadable;
         return list.OrderBy(i => i.Namespace, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Install records the last <see cref="List"/> could not read or refused (one line each).</summary>
+    public IReadOnlyList<string> Unreadable { get; private set; } = [];
+
     /// <summary>The installation <paramref name="ns"/>/<paramref name="name"/>, or null.</summary>
+    /// <exception cref="InstallException">The namespace or name is not a Kubernetes name, or its record is unreadable.</exception>
     public Installation? Find(string ns, string name)
     {
         string file = RecordPath(ns, name);
-        return File.Exists(file) ? InstallationYaml.Read(File.ReadAllText(file), file) : null;
+        return File.Exists(file) ? ReadRecord(file) : null;
     }
 
     /// <summary>Records an installation's spec and status without touching its manifests.</summary>
     public void Save(Installation installation)
     {
         string file = RecordPath(installation.Namespace, installation.Name);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);
         WriteAtomic(file, InstallationYaml.Emit(installation));
     }
 
@@ -87,7 +114,7 @@ public sealed class DirectoryTarget : IDisposable
                 return held;
             }
             int index = installation.Resources.ToList().FindIndex(k => k.Kind == "Secret" && k.ApiVersion == "v1" && k.Namespace == ns && k.Name == name);
-            if (index >= 0 && index < installation.Files.Count && File.Exists(Path.Combine(Root, installation.Files[index])))
+            if (index >= 0 && index < installation.Files.Count && File.Exists(OwnedFile(installation, installation.Files[index])))
             {
                 var read = ResourceYaml.Read(File.ReadAllText(Path.Combine(Root, installation.Files[index])), installation.Files[index]);
                 if (read.Documents.FirstOrDefault()?.Resource is Secret secret)
@@ -130,7 +157,8 @@ public sealed class DirectoryTarget : IDisposable
         {
             throw new InstallException($"conflict: {string.Join("; ", conflicts)}; nothing was written");
         }
-        string relDir = Path.Combine(installation.Namespace, installation.Name);
+        string final = InstallationFolder(installation.Namespace, installation.Name);
+        string relDir = Path.GetRelativePath(Root, final);
         var recorded = installation with
         {
             Resources = files.Select(f => f.Key).ToList(),
@@ -138,14 +166,23 @@ public sealed class DirectoryTarget : IDisposable
         };
         string id = Guid.NewGuid().ToString("N");
         string staging = Path.Combine(Tmp, id);
-        Directory.CreateDirectory(staging);
+        // A folder holding a Secret is readable by its owner only, and so is the Secret's file.
+        bool secrets = files.Any(f => f.Key.Kind == "Secret");
+        if (secrets)
+        {
+            PrivateFiles.CreateFolder(staging);
+        }
+        else
+        {
+            Directory.CreateDirectory(staging);
+        }
         foreach (var file in files)
         {
-            File.WriteAllText(Path.Combine(staging, file.FileName), file.Text);
+            string path = ContainedPath.Resolve(staging, file.FileName) ?? throw new InstallException($"resource file name '{file.FileName}' leaves the installation folder");
+            PrivateFiles.Write(path, file.Text, restricted: file.Key.Kind == "Secret");
         }
         string pendingRecord = Path.Combine(Tmp, id + ".record");
-        File.WriteAllText(pendingRecord, InstallationYaml.Emit(recorded));
-        string final = Path.Combine(Root, relDir);
+        PrivateFiles.Write(pendingRecord, InstallationYaml.Emit(recorded), restricted: true);
         string old = Path.Combine(Tmp, id + ".old");
         WriteAtomic(Journal, string.Join("\n", "deploy", installation.Namespace, installation.Name, id) + "\n");
         if (Directory.Exists(final))
@@ -174,7 +211,7 @@ public sealed class DirectoryTarget : IDisposable
         if (File.Exists(pendingRecord))
         {
             string record = RecordPath(ns, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(record)!);
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(record)!);
             File.Move(pendingRecord, record, overwrite: true);
         }
         string old = Path.Combine(Tmp, id + ".old");
@@ -189,11 +226,16 @@ public sealed class DirectoryTarget : IDisposable
     {
         if (Find(ns, name) is { } installation)
         {
-            foreach (string file in installation.Files)
+            // Gone is the goal: files or folders someone already removed are not an error.
+            var owned = installation.Files.Select(f => OwnedFile(installation, f)).ToList();
+            foreach (string file in owned)
             {
-                File.Delete(Path.Combine(Root, file));
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
-            foreach (string dir in installation.Files.Select(f => Path.GetDirectoryName(Path.Combine(Root, f))!).Distinct())
+            foreach (string dir in owned.Select(f => Path.GetDirectoryName(f)!).Distinct())
             {
                 if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
                 {
@@ -216,7 +258,7 @@ public sealed class DirectoryTarget : IDisposable
             if (op == "deploy")
             {
                 string staging = Path.Combine(Tmp, id);
-                string final = Path.Combine(Root, ns, name);
+                string final = InstallationFolder(ns, name);
                 string old = Path.Combine(Tmp, id + ".old");
                 if (Directory.Exists(staging))
                 {
@@ -241,6 +283,11 @@ public sealed class DirectoryTarget : IDisposable
                 File.Delete(Journal);
             }
         }
+        // Temp files of atomic writes a killed process left behind (the journal's, records').
+        foreach (string leftover in Directory.EnumerateFiles(Path.Combine(Root, HullDir), "*.tmp-*", SearchOption.AllDirectories))
+        {
+            File.Delete(leftover);
+        }
         foreach (string leftover in Directory.EnumerateFileSystemEntries(Tmp))
         {
             if (Directory.Exists(leftover))
@@ -254,12 +301,59 @@ public sealed class DirectoryTarget : IDisposable
         }
     }
 
-    private string RecordPath(string ns, string name) => Path.Combine(Db, ns, name + ".yml");
+    private string RecordPath(string ns, string name)
+    {
+        CheckName(ns, name);
+        return Path.Combine(Db, ns, name + ".yml");
+    }
+
+    private string InstallationFolder(string ns, string name)
+    {
+        CheckName(ns, name);
+        return ContainedPath.Resolve(Root, Path.Combine(ns, name)) ?? throw new InstallException($"installation {ns}/{name}: its folder leaves dir:{Root}");
+    }
+
+    private static void CheckName(string ns, string name)
+    {
+        if (KubernetesName.Problem(ns, name) is { } problem)
+        {
+            throw new InstallException($"installation {ns}/{name}: {problem}");
+        }
+    }
+
+    // A record is trusted no further than its place: its namespace and name are the ones its path says, and every
+    // file it owns is inside its installation's folder (a record listing ../victim/keep.txt must not delete it).
+    private Installation ReadRecord(string file)
+    {
+        var installation = InstallationYaml.Read(File.ReadAllText(file), file);
+        string expected = Path.GetRelativePath(Db, file);
+        if (KubernetesName.Problem(installation.Namespace, installation.Name) is { } problem)
+        {
+            throw new InstallException($"install record {file}: {problem}");
+        }
+        if (expected != Path.Combine(installation.Namespace, installation.Name + ".yml"))
+        {
+            throw new InstallException($"install record {file}: it names installation {installation.Key}, which belongs in {Path.Combine(Db, installation.Namespace, installation.Name + ".yml")}");
+        }
+        foreach (string owned in installation.Files)
+        {
+            OwnedFile(installation, owned, file);
+        }
+        return installation;
+    }
+
+    private string OwnedFile(Installation installation, string relative, string? record = null)
+    {
+        string folder = InstallationFolder(installation.Namespace, installation.Name);
+        return ContainedPath.Resolve(Root, relative) is { } path && ContainedPath.IsInside(folder, path)
+            ? path
+            : throw new InstallException($"install record {record ?? RecordPath(installation.Namespace, installation.Name)}: file '{relative}' is outside the folder of installation {installation.Key}");
+    }
 
     private static void WriteAtomic(string path, string text)
     {
         string temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        File.WriteAllText(temp, text);
+        PrivateFiles.Write(temp, text, restricted: true);
         File.Move(temp, path, overwrite: true);
     }
 }

@@ -44,6 +44,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             string bundle = await renderer.LocateAsync(package, cancellationToken).ConfigureAwait(false);
             var rendered = await renderer.RenderAsync(package, values, cancellationToken).ConfigureAwait(false);
             var files = Files(installation, rendered);
+            CheckChildNames(installation, rendered);
             provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")
                 .Select(m => CrdName(m!)).Where(n => n is not null).Select(n => n!).ToList();
             CheckDependencies(installation, files, provides);
@@ -200,6 +201,19 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             files.Add(new TargetFile(key, file, YamlEmitter.Emit(map)));
         }
         return files;
+    }
+
+    // The PackageInstalls a package renders become installations (folders and records): their names and namespaces
+    // must be Kubernetes names before anything is deployed, as the API server would refuse them.
+    private static void CheckChildNames(Installation installation, RenderedPackage rendered)
+    {
+        foreach (var child in rendered.Resources.OfType<PackageInstall>())
+        {
+            if (KubernetesName.Problem(child.Metadata.Namespace ?? installation.Namespace, child.Metadata.Name ?? "") is { } problem)
+            {
+                throw new InstallException($"rendered output holds PackageInstall {child.Metadata.Namespace ?? installation.Namespace}/{child.Metadata.Name}: {problem}");
+            }
+        }
     }
 
     // Like kapp before the CRDs exist: a custom resource whose CustomResourceDefinition no installation (nor this
