@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using Hull.Bundles.Images;
+using Hull.Bundles.Layers;
 using Hull.Bundles.Locks;
 
 namespace Hull.Bundles.Contents;
@@ -24,13 +25,14 @@ public static class BundleFiles
     public static async Task<byte[]?> ReadFileAsync(ResolvedImage image, string path, CancellationToken cancellationToken)
     {
         byte[]? found = null;
+        var budget = new InMemoryBudget($"Reading {path} of '{image.DigestReference}'");
         foreach (var layer in image.Manifest.AsImage().Layers)
         {
             await using var blob = await image.Store.OpenBlobAsync(layer, cancellationToken).ConfigureAwait(false);
-            await using var gzip = new GZipStream(blob, CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
             try
             {
+                await using var gzip = new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
+                using var tar = new TarReader(gzip);
                 while (await tar.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
                 {
                     string name = entry.Name.Replace('\\', '/');
@@ -40,16 +42,15 @@ public static class BundleFiles
                     }
                     if (name == path && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is not null)
                     {
-                        var ms = new MemoryStream();
-                        await entry.DataStream.CopyToAsync(ms, cancellationToken).ConfigureAwait(false);
-                        found = ms.ToArray();
+                        found = await budget.ReadAsync(entry, cancellationToken).ConfigureAwait(false);
                         break;
                     }
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
             {
-                throw new BundleException($"Reading layer {layer.Digest} of '{image.DigestReference}': {ex.Message}", ex);
+                var mismatch = await CorruptLayer.DigestProblemAsync(blob, cancellationToken).ConfigureAwait(false);
+                throw new BundleException($"Reading layer {layer.Digest} of '{image.DigestReference}': {(mismatch ?? ex).Message}", mismatch ?? ex);
             }
         }
         return found;

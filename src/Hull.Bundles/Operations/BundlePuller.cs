@@ -4,6 +4,7 @@ using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
 using Hull.Bundles.Locks;
 using Hull.Oci.References;
+using Hull.Oci.Storage;
 
 namespace Hull.Bundles.Operations;
 
@@ -40,7 +41,9 @@ public static class BundlePuller
         string output = Path.GetFullPath(request.OutputDirectory);
         string parent = Path.GetDirectoryName(output) ?? throw new BundleException($"Pulling into '{request.OutputDirectory}': not a directory path");
         Directory.CreateDirectory(parent);
-        string temp = Path.Combine(parent, $".{Path.GetFileName(output)}.hull-{Guid.NewGuid():N}");
+        // What a killed pull into the same folder left behind goes first.
+        TempNames.RemoveAbandoned(parent, $".{Path.GetFileName(output)}.hull-");
+        string temp = Path.Combine(parent, TempNames.For($".{Path.GetFileName(output)}.hull-"));
         Directory.CreateDirectory(temp);
         try
         {
@@ -136,9 +139,10 @@ public static class BundlePuller
         for (int i = 0; i < layers.Count; i++)
         {
             log($"{indent}Extracting layer '{layers[i].Digest}' ({i + 1}/{layers.Count})");
+            Stream? blob = null;
             try
             {
-                await using var blob = await image.Store.OpenBlobAsync(layers[i], cancellationToken).ConfigureAwait(false);
+                blob = await image.Store.OpenBlobAsync(layers[i], cancellationToken).ConfigureAwait(false);
                 Stream tar = layers[i].MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
                 await using (tar.ConfigureAwait(false))
                 {
@@ -152,9 +156,22 @@ public static class BundlePuller
             {
                 throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {ex.Message}", ex);
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or BundleException { InnerException: InvalidDataException or EndOfStreamException or FormatException })
             {
+                // A layer that does not decompress is most often one whose bytes are not those its digest names:
+                // reading the rest lets the verifying stream say so, which is the error worth reporting.
+                if (blob is not null && await CorruptLayer.DigestProblemAsync(blob, cancellationToken).ConfigureAwait(false) is { } mismatch)
+                {
+                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {mismatch.Message}", mismatch);
+                }
                 throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest} is not a valid gzip tar: {ex.Message}", ex);
+            }
+            finally
+            {
+                if (blob is not null)
+                {
+                    await blob.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
     }

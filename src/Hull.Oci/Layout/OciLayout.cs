@@ -51,6 +51,12 @@ public sealed class OciLayout : IImageStore
         }
         if (parsed.ImageLayoutVersion is null || !parsed.ImageLayoutVersion.StartsWith("1.", StringComparison.Ordinal))
             throw new OciException($"oci:{path}: unsupported imageLayoutVersion \"{parsed.ImageLayoutVersion}\"");
+        // Blobs and index files a killed writer left half-written.
+        TempNames.RemoveAbandoned(root, IndexFile + ".tmp-");
+        foreach (string dir in Directory.Exists(Path.Combine(root, "blobs")) ? Directory.GetDirectories(Path.Combine(root, "blobs")) : [])
+        {
+            TempNames.RemoveAbandoned(dir, ".tmp-");
+        }
         return new OciLayout(root);
     }
 
@@ -189,7 +195,7 @@ public sealed class OciLayout : IImageStore
         string path = BlobPath(blob.Digest);
         string dir = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".tmp-{blob.Digest.Hex[..12]}-{Guid.NewGuid():N}");
+        string temp = Path.Combine(dir, TempNames.For(".tmp-"));
         try
         {
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
@@ -262,7 +268,7 @@ public sealed class OciLayout : IImageStore
 
     private void WriteAtomically(string path, byte[] bytes)
     {
-        string temp = path + $".tmp-{Guid.NewGuid():N}";
+        string temp = Path.Combine(Path.GetDirectoryName(path)!, TempNames.For(Path.GetFileName(path) + ".tmp-"));
         try
         {
             File.WriteAllBytes(temp, bytes);

@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
+using Hull.Bundles.Layers;
 using Hull.Bundles.Locks;
 using Hull.Oci.References;
 
@@ -150,6 +151,7 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
     private static async Task<Dictionary<string, byte[]>> ReadLayersAsync(ResolvedImage image, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var budget = new InMemoryBudget($"reading '{image.DigestReference}'");
         foreach (var layer in image.Manifest.AsImage().Layers)
         {
             await using var blob = await image.Store.OpenBlobAsync(layer, cancellationToken).ConfigureAwait(false);
@@ -166,9 +168,7 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
                     }
                     if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is not null)
                     {
-                        using var bytes = new MemoryStream();
-                        await entry.DataStream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
-                        files[name] = bytes.ToArray();
+                        files[name] = await budget.ReadAsync(entry, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 await tarStream.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using Hull.Bundles.Images;
+using Hull.Bundles.Layers;
 
 namespace Hull.Packaging.Repositories;
 
@@ -11,6 +12,7 @@ internal static class BundleLayerFiles
     public static async Task<IReadOnlyList<RepositoryFile>> ReadAsync(ResolvedImage image, Func<string, bool> wanted, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, RepositoryFile>(StringComparer.Ordinal);
+        var budget = new InMemoryBudget($"reading '{image.DigestReference}'");
         foreach (var layer in image.Manifest.AsImage().Layers)
         {
             try
@@ -29,7 +31,7 @@ internal static class BundleLayerFiles
                         }
                         if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is not null && wanted(name))
                         {
-                            using var reader = new StreamReader(entry.DataStream, Encoding.UTF8);
+                            using var reader = new StreamReader(new MemoryStream(await budget.ReadAsync(entry, cancellationToken).ConfigureAwait(false)), Encoding.UTF8);
                             files[name] = new RepositoryFile(name, await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
                         }
                     }
@@ -38,7 +40,7 @@ internal static class BundleLayerFiles
                 // Drain so the store's verifying stream sees the whole blob and checks its digest.
                 await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or Hull.Oci.OciException)
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or Hull.Oci.OciException or Hull.Bundles.BundleException)
             {
                 throw new RepositoryException(image.DigestReference, [$"reading layer {layer.Digest}: {ex.Message}"]);
             }

@@ -37,6 +37,22 @@ public static class CraftedBundle
         return output.ToArray();
     }
 
+    /// <summary>A gzip tar holding <paramref name="name"/> as <paramref name="size"/> zero bytes: a small layer that inflates enormously.</summary>
+    public static byte[] Bomb(string name, long size, params TarEntry[] before)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var writer = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach (var entry in before)
+            {
+                writer.WriteEntry(entry);
+            }
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new Zeros(size), Mode = (UnixFileMode)0b110_100_100 });
+        }
+        return output.ToArray();
+    }
+
     /// <summary>Pushes a bundle whose one layer is <paramref name="layer"/> (gzip bytes) into the layout <paramref name="folder"/>; returns <c>oci:FOLDER:TAG</c>.</summary>
     public static async Task<string> PushAsync(string folder, string tag, byte[] layer, bool bundle = true)
     {
@@ -67,4 +83,41 @@ public static class CraftedBundle
         }
         return all;
     }
+}
+
+/// <summary>A stream of <c>length</c> zero bytes, never held in memory.</summary>
+internal sealed class Zeros(long length) : Stream
+{
+    private long _position;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true; // TarWriter asks the length of a stream written to an unseekable archive
+
+    public override bool CanWrite => false;
+
+    public override long Length => length;
+
+    public override long Position { get => _position; set => _position = value; }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        int n = (int)Math.Min(count, length - _position);
+        Array.Clear(buffer, offset, n);
+        _position += n;
+        return n;
+    }
+
+    public override void Flush() { }
+
+    public override long Seek(long offset, SeekOrigin origin) => _position = origin switch
+    {
+        SeekOrigin.Begin => offset,
+        SeekOrigin.Current => _position + offset,
+        _ => length + offset,
+    };
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -128,4 +128,69 @@ public sealed class HostileBundleTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith("hull: --output: expected a folder path", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnImagesLockThatInflatesToHundredsOfMegabytesIsRefused()
+    {
+        string parent = Parent();
+        byte[] layer = CraftedBundle.Bomb(".imgpkg/images.yml", 200L << 20, CraftedBundle.File("config/a.yml", "a"));
+        Assert.True(layer.Length < 1 << 20);
+        string bundle = await CraftedBundle.PushAsync(Path.Combine(_tmp, "store"), "v1", layer);
+        var before = CraftedBundle.Snapshot(_tmp);
+
+        var (code, _, err) = await Run("bundle", "pull", "-b", bundle, "-o", Path.Combine(parent, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Contains($"'.imgpkg/images.yml' is {200L << 20} bytes once decompressed, more than the {32L << 20} bytes Hull reads into memory", err, StringComparison.Ordinal);
+        Assert.Equal(before, CraftedBundle.Snapshot(_tmp));
+    }
+
+    [Fact]
+    public async Task ACorruptLayerIsReportedAsADigestMismatch()
+    {
+        string parent = Parent();
+        string store = Path.Combine(_tmp, "store");
+        byte[] layer = CraftedBundle.Gzip(CraftedBundle.Tar(CraftedBundle.File(".imgpkg/images.yml", EmptyLock), CraftedBundle.File("config/a.yml", new string('a', 10_000))));
+        string bundle = await CraftedBundle.PushAsync(store, "v1", layer);
+        string blob = Path.Combine(store, "blobs", "sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(layer)));
+        byte[] corrupt = File.ReadAllBytes(blob);
+        corrupt.AsSpan(20, 40).Fill(0xff);
+        File.WriteAllBytes(blob, corrupt);
+        var before = CraftedBundle.Snapshot(_tmp);
+
+        var (code, _, err) = await Run("bundle", "pull", "-b", bundle, "-o", Path.Combine(parent, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Contains("digest mismatch", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("gzip", err, StringComparison.Ordinal);
+        Assert.Equal(before, CraftedBundle.Snapshot(_tmp));
+    }
+
+    [Fact]
+    public async Task LeftoversOfAKilledPullAreRemovedByTheNext()
+    {
+        string parent = Parent();
+        string store = Path.Combine(_tmp, "store");
+        string bundle = await CraftedBundle.PushAsync(store, "v1", CraftedBundle.Gzip(CraftedBundle.Tar(CraftedBundle.File(".imgpkg/images.yml", EmptyLock), CraftedBundle.File("config/a.yml", "a"))));
+        // pid 2^30 is above any pid_max: its owner is gone. A running process's (this one's) are left alone.
+        string deadOutput = Path.Combine(parent, ".out.hull-1073741824-0badf00d");
+        string liveOutput = Path.Combine(parent, $".out.hull-{Environment.ProcessId}-0badf00d");
+        string deadBlob = Path.Combine(store, "blobs", "sha256", ".tmp-1073741824-0badf00d");
+        string deadIndex = Path.Combine(store, "index.json.tmp-1073741824-0badf00d");
+        Directory.CreateDirectory(Path.Combine(deadOutput, "config"));
+        Directory.CreateDirectory(liveOutput);
+        File.WriteAllText(deadBlob, "half");
+        File.WriteAllText(deadIndex, "half");
+
+        var (code, _, err) = await Run("bundle", "pull", "-b", bundle, "-o", Path.Combine(parent, "out"));
+
+        Assert.True(code == 0, err);
+        Assert.False(Directory.Exists(deadOutput));
+        Assert.False(File.Exists(deadBlob));
+        Assert.False(File.Exists(deadIndex));
+        Assert.True(Directory.Exists(liveOutput));
+        Assert.Equal("sibling", File.ReadAllText(Path.Combine(parent, "sibling.txt")));
+    }
 }
