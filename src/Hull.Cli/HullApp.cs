@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Reflection;
 
 namespace Hull.Cli;
 
@@ -16,25 +15,31 @@ public static class HullApp
     /// <summary>Exit code for a usage mistake (unknown command or flag, missing argument).</summary>
     public const int Usage = 2;
 
-    /// <summary>The version printed by `hull --version`.</summary>
-    public static string Version { get; } =
-        typeof(HullApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "0.0.0";
+    /// <summary>The version printed by `hull --version` ($(Version) of the build, written by Hull.Cli.csproj).</summary>
+    public const string Version = BuildInfo.Version;
 
     /// <summary>Runs `hull` with the given arguments, writing to the given streams.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var root = HullCommands.CreateRoot();
+        // `hull --version` (and `ytt version`) answers before any command tree exists.
+        if (args is ["--version"])
+        {
+            return HullCommands.WriteVersion(stdout);
+        }
+        var root = HullCommands.CreateRoot(args);
+        PhaseTrace.Mark("command tree");
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         // ytt's `@lib:` values start with `@`: they are arguments, not response files.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         bool debug = parse.GetValue(HullCommands.Debug);
+        PhaseTrace.Mark("parse");
 
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(parse))
         {
             stderr.WriteLine($"hull: {MostSpecificError(parse)}");
             stderr.WriteLine();
-            var help = root.Parse([.. CommandPath(parse.CommandResult), "--help"]);
+            string[] helpArgs = [.. CommandPath(parse.CommandResult), "--help"];
+            var help = HullCommands.CreateRoot(helpArgs).Parse(helpArgs);
             await help.InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr }, cancellationToken).ConfigureAwait(false);
             return Usage;
         }

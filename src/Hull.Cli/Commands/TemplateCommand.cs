@@ -146,10 +146,12 @@ public static class TemplateCommand
                 return HullApp.Success;
             }
 
+            PhaseTrace.Mark("inputs");
             RenderResult result;
             try
             {
                 result = TemplateRenderer.Render(collector.Files, options);
+                PhaseTrace.Mark("render");
             }
             catch (TemplateException e) when (e.UnparsableYamlFile is { } file)
             {
@@ -179,7 +181,9 @@ public static class TemplateCommand
                 "pos" => result.CombinedPositions(),
                 _ => result.CombinedYaml(),
             };
+            PhaseTrace.Mark("emit");
             await stdout.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            PhaseTrace.Mark("write");
             return HullApp.Success;
         });
         return cmd;
