@@ -1,6 +1,7 @@
 using System.Text;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Locks;
+using Hull.Images.Config;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
 
@@ -127,7 +128,12 @@ public sealed class RepositoryBuilder
                 }
             }
         }
-        var imagesLock = new ImagesLock { Images = locked.Select(i => new ImagesLockEntry(i)).ToList() };
+        // kbld.carvel.dev/id as kbld's --imgpkg-lock-output writes it (kctrl package repository release): kapp-controller
+        // templates a repository with kbld, which turns each lock entry into an override keyed by that annotation.
+        var imagesLock = new ImagesLock
+        {
+            Images = locked.Select(i => new ImagesLockEntry(i, new Dictionary<string, string> { [KbldConfig.IdAnnotation] = i })).ToList(),
+        };
         files.Add(new RepositoryFile(BundleFiles.ImagesLockPath, Encoding.UTF8.GetString(LockYaml.Emit(imagesLock))));
         if (problems.Count > 0)
         {

@@ -37,7 +37,9 @@ public sealed class RepositoryBuilderTests : IDisposable
             ["packages/app.corp.com/metadata.yml", "packages/app.corp.com/1.0.0.yml", "packages/app.corp.com/1.1.0.yml", ".imgpkg/images.yml"],
             files.Select(f => f.Path));
         Assert.Equal(
-            $"---\napiVersion: imgpkg.carvel.dev/v1alpha1\nimages:\n- image: registry.corp/app.corp.com@{RepositoryFolder.BundleDigest}\n- image: registry.corp/other@{RepositoryFolder.BundleDigest}\nkind: ImagesLock\n",
+            $"---\napiVersion: imgpkg.carvel.dev/v1alpha1\nimages:\n"
+            + $"- annotations:\n    kbld.carvel.dev/id: registry.corp/app.corp.com@{RepositoryFolder.BundleDigest}\n  image: registry.corp/app.corp.com@{RepositoryFolder.BundleDigest}\n"
+            + $"- annotations:\n    kbld.carvel.dev/id: registry.corp/other@{RepositoryFolder.BundleDigest}\n  image: registry.corp/other@{RepositoryFolder.BundleDigest}\nkind: ImagesLock\n",
             files[^1].Text);
         var metadata = ResourceYaml.ReadSingle<PackageMetadata>(files[0].Text, files[0].Path);
         Assert.Null(metadata.Metadata.Namespace);
