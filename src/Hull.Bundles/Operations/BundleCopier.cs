@@ -157,7 +157,7 @@ public sealed class BundleCopier
             total += await SizeAsync(item.Source, item.Manifest, cancellationToken).ConfigureAwait(false);
         }
         _progress.Begin("copying images", total, items.Count);
-        var copier = new ImageCopier(Math.Max(8, _options.Concurrency));
+        var copier = new ImageCopier(Math.Max(8, _options.Concurrency), _options.BlobRetries);
         copier.BlobDone += blob =>
         {
             _progress.Advance(blob.Size);

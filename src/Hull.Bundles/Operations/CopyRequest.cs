@@ -19,7 +19,11 @@ public sealed record CopyDestination(ImageLocation? Repository = null, string? T
 /// <param name="RepoBasedTags"><c>--repo-based-tags</c>: tag copies after their original repository.</param>
 /// <param name="Resume"><c>--resume</c>: continue an interrupted <c>--to-tar</c>.</param>
 /// <param name="IncludeNonDistributable"><c>--include-non-distributable-layers</c>.</param>
-public sealed record CopyOptions(int Concurrency = 5, bool RepoBasedTags = false, bool Resume = false, bool IncludeNonDistributable = false);
+public sealed record CopyOptions(int Concurrency = 5, bool RepoBasedTags = false, bool Resume = false, bool IncludeNonDistributable = false)
+{
+    /// <summary><c>--registry-retry-count</c>: how often a blob transfer that broke off, stalled or was truncated is tried again.</summary>
+    public int BlobRetries { get; init; } = 2;
+}
 
 /// <summary>What a copy did.</summary>
 /// <param name="RootDigestReference">Where the root bundle or image now is (<c>REPO@sha256:…</c>), for a repository destination.</param>

@@ -56,10 +56,11 @@ public static class BundleCopyCommand
                 l,
                 t);
             var destination = new CopyDestination(repo is null ? null : Locations.Parse(repo, "--to-repo"), tarOut);
-            var options = new CopyOptions(Math.Max(1, parse.GetValue(concurrency)), parse.GetValue(repoBasedTags), parse.GetValue(resume), parse.GetValue(nonDistributable));
+            var registryOptions = registry.Read(parse);
+            var options = new CopyOptions(parse.GetValue(concurrency), parse.GetValue(repoBasedTags), parse.GetValue(resume), parse.GetValue(nonDistributable)) { BlobRetries = registryOptions.RetryCount };
 
             var output = new BundleOutput(parse.InvocationConfiguration.Output);
-            using var client = new RegistryClient(registry.Read(parse));
+            using var client = new RegistryClient(registryOptions);
             var copier = new BundleCopier(new StoreResolver(client), options, output, output.Line);
             var result = await output.RunAsync(() => copier.CopyAsync(source, destination, cancellationToken)).ConfigureAwait(false);
 

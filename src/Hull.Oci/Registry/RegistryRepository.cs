@@ -142,7 +142,8 @@ public sealed class RegistryRepository : IImageStore
             if (response.Content.Headers.ContentLength is long length && length != blob.Size)
                 throw new DigestMismatchException($"{what}: blob has {length} bytes, expected {blob.Size}");
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new VerifyingStream(stream, blob, what, leaveOpen: false, owner: response);
+            var moving = new IdleTimeoutStream(stream, _client.Options.ResponseHeaderTimeout, $"fetching blob {what}");
+            return new VerifyingStream(moving, blob, what, leaveOpen: false, owner: response);
         }
         catch
         {
