@@ -10,15 +10,15 @@ public static class OutputDirectory
         string parent = Path.GetDirectoryName(full.TrimEnd('/')) ?? ".";
         Directory.CreateDirectory(parent);
         string temp = Path.Combine(parent, "." + Path.GetFileName(full.TrimEnd('/')) + ".hull-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(temp);
+        CreateFolder(temp);
         try
         {
             var written = new List<string>();
             foreach (var (rel, bytes) in files)
             {
                 string target = SafeJoin(temp, rel);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, bytes);
+                CreateFolder(Path.GetDirectoryName(target)!);
+                WriteFile(target, bytes);
                 written.Add(rel);
             }
 
@@ -29,11 +29,11 @@ public static class OutputDirectory
                 return;
             }
 
-            Directory.CreateDirectory(full);
+            CreateFolder(full);
             foreach (var rel in written)
             {
                 string target = SafeJoin(full, rel);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                CreateFolder(Path.GetDirectoryName(target)!);
                 File.Move(SafeJoin(temp, rel), target, overwrite: true);
             }
             Directory.Delete(temp, recursive: true);
@@ -43,6 +43,32 @@ public static class OutputDirectory
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    // ytt writes output folders and files 0700 (os.MkdirAll/os.WriteFile with 0700): rendered output may hold secrets.
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private static void CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnly);
+        }
+    }
+
+    private static void WriteFile(string path, byte[] bytes)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+        using var file = new FileStream(path, options);
+        file.Write(bytes);
     }
 
     private static string SafeJoin(string root, string rel)

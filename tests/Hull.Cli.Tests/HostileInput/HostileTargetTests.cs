@@ -11,7 +11,7 @@ namespace Hull.Cli.Tests.HostileInput;
 /// <item>installation names and namespaces that are paths: <c>-n /abs</c>, <c>-n ../x</c>, <c>hello/sub</c> (issue 14 defect 2)</item>
 /// <item>install records listing files outside their installation's folder, or naming another installation (defect 2)</item>
 /// <item>installation folders already removed by hand; a journal left by a failed delete (defect 3)</item>
-/// <item>Secrets and values on disk: database and Secret files 0600 in 0700 folders (defect 5)</item>
+/// <item>Secrets and values on disk: database and Secret files 0600 in 0700 folders; template --output-files 0700 as ytt (defect 5)</item>
 /// <item>a mistyped target on a read-only command; an unreadable record among good ones; leftover temp files (defect 9)</item>
 /// </list>
 /// A PackageInstall with a path as namespace in a package's output is covered in Hull.Packaging.Tests' HostileInput.
@@ -212,5 +212,22 @@ public sealed class HostileTargetTests : IDisposable
         AssertOneLineError(code, err, $"target dir:{Target} does not exist");
         Assert.False(Directory.Exists(Target));
         Assert.Equal(before, Outside());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task TemplateOutputFilesAreOwnerOnlyAsYttWritesThem()
+    {
+        File.WriteAllText(Path.Combine(_tmp, "secret.yml"), "apiVersion: v1\nkind: Secret\nstringData:\n  password: hunter2\n");
+        string output = Path.Combine(_tmp, "rendered");
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await HullApp.RunAsync(["template", "-f", Path.Combine(_tmp, "secret.yml"), "--output-files", output], stdout, stderr, CancellationToken.None);
+
+        Assert.True(code == 0, stderr.ToString());
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(output));
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(output, "secret.yml")));
     }
 }
