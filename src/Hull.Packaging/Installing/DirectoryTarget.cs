@@ -255,6 +255,10 @@ public sealed class DirectoryTarget : IDisposable
         {
             var lines = File.ReadAllText(Journal).Split('\n');
             string op = lines[0], ns = lines.Length > 1 ? lines[1] : "", name = lines.Length > 2 ? lines[2] : "", id = lines.Length > 3 ? lines[3] : "";
+            if (KubernetesName.Problem(ns, name) is not null || id.Contains('/', StringComparison.Ordinal) || id.Contains("..", StringComparison.Ordinal))
+            {
+                op = "unknown"; // Hull never journals such names: not its journal, nothing to finish
+            }
             if (op == "deploy")
             {
                 string staging = Path.Combine(Tmp, id);
