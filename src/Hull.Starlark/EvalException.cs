@@ -38,8 +38,16 @@ public sealed class EvalException : StarlarkException
         if (_frames.Count > 0)
         {
             sb.Append("Traceback (most recent call last):\n");
-            for (int i = _frames.Count - 1; i >= 0; i--)
+            int count = _frames.Count;
+            for (int i = count - 1; i >= 0; i--)
             {
+                int outermostFirst = count - 1 - i;
+                if (!TracebackElision.IsShown(outermostFirst, count))
+                {
+                    if (outermostFirst == TracebackElision.FramesAtEachEnd)
+                        sb.Append("  ").Append(TracebackElision.OmittedLine(TracebackElision.Omitted(count))).Append('\n');
+                    continue;
+                }
                 var f = _frames[i];
                 sb.Append("  ").Append(f.Pos.ToString()).Append(": in ").Append(f.Function).Append('\n');
                 if (!string.IsNullOrWhiteSpace(f.SourceLine)) sb.Append("    ").Append(f.SourceLine.Trim()).Append('\n');

@@ -1,3 +1,4 @@
+using Hull.Starlark;
 using Hull.Templating.Files;
 using Hull.Templating.Yaml;
 using Hull.Yaml;
@@ -62,5 +63,5 @@ public static class TemplateRenderer
 {
     /// <summary>Renders <paramref name="files"/>; failures throw <see cref="TemplateException"/> with ytt's message layout.</summary>
     public static RenderResult Render(IReadOnlyList<InputFile> files, TemplateOptions options) =>
-        new Libraries.LibraryExecution(files, options).Render();
+        EvaluationStack.Run(() => new Libraries.LibraryExecution(files, options).Render());
 }

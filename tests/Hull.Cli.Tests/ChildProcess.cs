@@ -8,6 +8,14 @@ internal static class ChildProcess
     /// <summary>Runs <paramref name="program"/> and returns its standard output; a non-zero exit fails the test with both streams.</summary>
     public static string Run(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        var (code, stdout, stderr) = Execute(program, workingDirectory, environment, args);
+        Assert.True(code == 0, $"{program} {string.Join(' ', args)} exited {code}:\n{stdout}\n{stderr}");
+        return stdout;
+    }
+
+    /// <summary>Runs <paramref name="program"/> and returns its exit code and both streams, whatever the exit code.</summary>
+    public static (int Code, string Out, string Err) Execute(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
@@ -21,8 +29,7 @@ internal static class ChildProcess
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}:\n{stdout}\n{stderr.Result}");
-        return stdout;
+        return (process.ExitCode, stdout, stderr.Result);
     }
 
     /// <summary>The checkout's root folder (the one holding Hull.sln).</summary>

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace Hull.Yaml.Tests;
 
-/// <summary>Input meant to exhaust the stack or memory fails with an ordinary, positioned error.</summary>
+/// <summary>
+/// Input meant to exhaust the stack or memory, or to be silently altered, fails with an ordinary, positioned error.
+/// Classes covered, each beside the next one added: deep flow and block nesting; values built deeper than the stack
+/// (copy, emit); alias expansion (billion laughs); huge scalars and many documents; invalid UTF-8.
+/// </summary>
 public sealed class HostileInputTests
 {
     private static YamlException Fails(string text) => Assert.Throws<YamlException>(() => YamlParser.Parse(text, "t.yml"));
@@ -109,5 +113,26 @@ public sealed class HostileInputTests
         var set = YamlParser.Parse(docs.ToString(), "t.yml");
         Assert.Equal(50_000, set.Items.Count);
         Assert.Equal(docs.ToString(), YamlEmitter.EmitDocuments(set.Items).Insert(0, "---\n"));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'a', (byte)':', (byte)' ', 0xFF, (byte)'\n' }, "yaml: line 1: invalid leading UTF-8 octet")]
+    [InlineData(new byte[] { (byte)'a', (byte)':', (byte)'\n', (byte)'b', (byte)':', (byte)' ', 0xC3, 0x28 }, "yaml: line 2: invalid trailing UTF-8 octet")]
+    [InlineData(new byte[] { (byte)'a', (byte)':', (byte)' ', 0xE2, 0x82 }, "yaml: line 1: incomplete UTF-8 octet sequence")]
+    [InlineData(new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC0, 0xAF }, "yaml: line 1: invalid length of a UTF-8 sequence")]
+    [InlineData(new byte[] { (byte)'a', (byte)':', (byte)' ', 0xED, 0xA0, 0x80 }, "yaml: line 1: invalid Unicode character")]
+    public void InvalidUtf8IsRefusedAsGoYamlRefusesIt(byte[] bytes, string message)
+    {
+        var e = Assert.Throws<YamlException>(() => Utf8Input.Decode(bytes, "t.yml"));
+        Assert.Equal(message, e.Message);
+        Assert.Equal("t.yml", e.Position.File);
+    }
+
+    [Fact]
+    public void ValidUtf8DecodesWithOrWithoutItsByteOrderMark()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("a: h\u00e9llo \U0001F600\n")];
+        Assert.Equal("a: h\u00e9llo \U0001F600\n", Utf8Input.Decode(bytes, "t.yml"));
+        Assert.Equal("\uFEFFa: h\u00e9llo \U0001F600\n", Utf8Input.Decode(bytes, "t.yml", dropByteOrderMark: false));
     }
 }

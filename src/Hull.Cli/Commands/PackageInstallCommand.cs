@@ -42,7 +42,7 @@ public static class PackageInstallCommand
             var values = new List<(string File, string Text)>();
             foreach (string file in files)
             {
-                values.Add((Path.GetFileName(file), File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) : throw new InstallException($"--values-file '{file}': no such file")));
+                values.Add((Path.GetFileName(file), File.Exists(file) ? await PackageValuesFiles.ReadTextAsync(file, cancellationToken).ConfigureAwait(false) : throw new InstallException($"--values-file '{file}': no such file")));
             }
             var output = parse.InvocationConfiguration.Output;
             var manifests = KappControllerManifests.For(installName, ns, refName, constraints, values);

@@ -1,4 +1,5 @@
 using Hull.Packaging.Rendering;
+using Hull.Yaml;
 
 namespace Hull.Cli.Commands;
 
@@ -11,22 +12,27 @@ public static class PackageValuesFiles
         var values = new List<PackageValues>();
         foreach (string path in paths)
         {
-            string text;
-            if (path == "-")
-            {
-                using var reader = new StreamReader(Console.OpenStandardInput());
-                text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else if (File.Exists(path))
-            {
-                text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                throw new FileNotFoundException($"--values-file '{path}': no such file");
-            }
-            values.Add(new PackageValues(path == "-" ? "stdin" : Path.GetFileName(path), text));
+            values.Add(new PackageValues(path == "-" ? "stdin" : Path.GetFileName(path), await ReadTextAsync(path, cancellationToken).ConfigureAwait(false)));
         }
         return values;
+    }
+
+    /// <summary>One values file as text; a missing file or invalid UTF-8 (never read as U+FFFD) is an error naming it.</summary>
+    public static async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (path == "-")
+            {
+                using var stdin = Console.OpenStandardInput();
+                return await Utf8Input.ReadStreamAsync(stdin, "stdin", cancellationToken).ConfigureAwait(false);
+            }
+            if (!File.Exists(path)) throw new FileNotFoundException($"--values-file '{path}': no such file");
+            return await Utf8Input.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (YamlException e)
+        {
+            throw new YamlException($"--values-file '{path}': {e.Message}", e.Position, e);
+        }
     }
 }

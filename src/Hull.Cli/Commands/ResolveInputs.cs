@@ -11,10 +11,12 @@ public static class ResolveInputs
         var sets = new List<DocumentSet>();
         foreach (var path in paths)
         {
-            foreach (var (name, text) in await LoadAsync(path, stdin, cancellationToken).ConfigureAwait(false))
+            foreach (var (name, bytes) in await LoadAsync(path, stdin, cancellationToken).ConfigureAwait(false))
             {
                 try
                 {
+                    // Invalid UTF-8 is refused (as kbld's YAML reader refuses it) rather than read as U+FFFD.
+                    string text = Utf8Input.Decode(bytes, name);
                     sets.Add(YamlParser.Parse(text, name, new YamlParseOptions { WithoutComments = true }));
                 }
                 catch (YamlException e)
@@ -26,12 +28,14 @@ public static class ResolveInputs
         return sets;
     }
 
-    private static async Task<List<(string Name, string Text)>> LoadAsync(string path, Func<Stream> stdin, CancellationToken cancellationToken)
+    private static async Task<List<(string Name, byte[] Bytes)>> LoadAsync(string path, Func<Stream> stdin, CancellationToken cancellationToken)
     {
         if (path == "-")
         {
-            using var reader = new StreamReader(stdin());
-            return [("stdin", await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false))];
+            using var input = stdin();
+            using var buffer = new MemoryStream();
+            await input.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return [("stdin", buffer.ToArray())];
         }
         if (path.StartsWith("https://", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.Ordinal))
         {
@@ -41,7 +45,7 @@ public static class ResolveInputs
             {
                 throw new IOException($"fetching {path}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             }
-            return [(path, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))];
+            return [(path, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false))];
         }
         if (Directory.Exists(path))
         {
@@ -49,10 +53,10 @@ public static class ResolveInputs
                 .Where(f => Path.GetExtension(f) is ".yml" or ".yaml" or ".json")
                 .Order(StringComparer.Ordinal)
                 .ToList();
-            var result = new List<(string, string)>(files.Count);
+            var result = new List<(string, byte[])>(files.Count);
             foreach (var f in files)
             {
-                result.Add((f, await File.ReadAllTextAsync(f, cancellationToken).ConfigureAwait(false)));
+                result.Add((f, await File.ReadAllBytesAsync(f, cancellationToken).ConfigureAwait(false)));
             }
             return result;
         }
@@ -60,6 +64,6 @@ public static class ResolveInputs
         {
             throw new FileNotFoundException($"-f {path}: no such file or directory");
         }
-        return [(path, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false))];
+        return [(path, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false))];
     }
 }

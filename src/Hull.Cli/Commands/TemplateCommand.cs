@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hull.Templating;
 using Hull.Templating.DataValues;
 using Hull.Templating.Files;
+using Hull.Yaml;
 
 namespace Hull.Cli.Commands;
 
@@ -83,13 +84,13 @@ public static class TemplateCommand
                         .Order(StringComparer.Ordinal);
                     foreach (var y in yamls)
                     {
-                        options.DataValues.AddPlainYaml(y, await File.ReadAllTextAsync(y, cancellationToken).ConfigureAwait(false), lib);
+                        options.DataValues.AddPlainYaml(y, await ReadValuesFileAsync(y, cancellationToken).ConfigureAwait(false), lib);
                     }
 
                     continue;
                 }
 
-                options.DataValues.AddPlainYaml(file, await ReadAsync(file, cancellationToken).ConfigureAwait(false), lib);
+                options.DataValues.AddPlainYaml(file, await ReadValuesFileAsync(file, cancellationToken).ConfigureAwait(false), lib);
             }
 
             foreach (var env in parse.GetValue(dataValuesEnv) ?? [])
@@ -110,7 +111,7 @@ public static class TemplateCommand
                     throw new TemplateException($"Expected format key=/file/path for flag value '{kv}'");
                 }
 
-                options.DataValues.AddValueFile(kv[..eq], kv[(eq + 1)..], await ReadAsync(kv[(eq + 1)..], cancellationToken).ConfigureAwait(false));
+                options.DataValues.AddValueFile(kv[..eq], kv[(eq + 1)..], await ReadValueFileAsync(kv[(eq + 1)..], cancellationToken).ConfigureAwait(false));
             }
 
             foreach (var kv in parse.GetValue(dataValue) ?? [])
@@ -189,14 +190,40 @@ public static class TemplateCommand
         return cmd;
     }
 
+    // Invalid UTF-8 is refused (as ytt's YAML reader refuses it) rather than read as U+FFFD.
+    private static async Task<string> ReadValuesFileAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (YamlException e)
+        {
+            throw DataValuesStep.UnparsableFile(path, e.Message, e);
+        }
+    }
+
+    private static async Task<string> ReadValueFileAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (YamlException e)
+        {
+            // ytt keeps the raw bytes (and writes them as !!binary); Hull's values are Unicode text, so it refuses.
+            throw new TemplateException($"Reading data value file '{path}': {e.Message["yaml: ".Length..]} (the value must be UTF-8 text)", e);
+        }
+    }
+
     private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)
     {
         if (path != "-")
         {
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return await Utf8Input.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        using var reader = new StreamReader(Console.OpenStandardInput());
-        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        using var stdin = Console.OpenStandardInput();
+        return await Utf8Input.ReadStreamAsync(stdin, "stdin", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ public static class GoJson
         value = null;
         try
         {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 10_000 });
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = NestingLimit.MaxDepth });
             value = Convert(doc.RootElement);
             return true;
         }

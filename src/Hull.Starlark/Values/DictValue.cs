@@ -18,13 +18,20 @@ public sealed class DictValue : Value, ISequence, IMapping, IContainer, IHasSetI
     /// <inheritdoc/>
     public override void Freeze()
     {
-        DepthGuard.Check("freeze");
         if (Table.Frozen) return;
-        Table.Freeze();
-        foreach (var kv in Table.EntryList())
+        ValueDepth.Enter("freeze");
+        try
         {
-            kv.Key.Freeze();
-            kv.Value.Freeze();
+            Table.Freeze();
+            foreach (var kv in Table.EntryList())
+            {
+                kv.Key.Freeze();
+                kv.Value.Freeze();
+            }
+        }
+        finally
+        {
+            ValueDepth.Leave();
         }
     }
 
@@ -62,8 +69,7 @@ public sealed class DictValue : Value, ISequence, IMapping, IContainer, IHasSetI
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        DepthGuard.Check("print");
-        if (!ReprGuard.Enter(this)) { sb.Append("{...}"); return; }
+        if (!ReprGuard.Enter(this, "print")) { sb.Append("{...}"); return; }
         try
         {
             sb.Append('{');

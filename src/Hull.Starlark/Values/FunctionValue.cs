@@ -44,8 +44,8 @@ public sealed class FunctionValue : Value, ICallable
     {
         if (_frozen) return;
         _frozen = true;
-        foreach (var d in _defaults) d?.Freeze();
-        foreach (var c in _free) c.V?.Freeze();
+        ValueDepth.FreezeEach(_defaults);
+        ValueDepth.FreezeEach(_free.Select(c => c.V));
     }
 
     /// <inheritdoc/>

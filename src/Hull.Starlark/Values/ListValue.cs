@@ -29,10 +29,9 @@ public sealed class ListValue : Value, ISliceable, ISequence, IContainer, IHasSe
     /// <inheritdoc/>
     public override void Freeze()
     {
-        DepthGuard.Check("freeze");
         if (_frozen) return;
         _frozen = true;
-        foreach (var v in Items) v.Freeze();
+        ValueDepth.FreezeEach(Items);
     }
 
     /// <summary>Fails when the list may not be mutated now.</summary>
@@ -100,8 +99,7 @@ public sealed class ListValue : Value, ISliceable, ISequence, IContainer, IHasSe
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        DepthGuard.Check("print");
-        if (!ReprGuard.Enter(this)) { sb.Append("[...]"); return; }
+        if (!ReprGuard.Enter(this, "print")) { sb.Append("[...]"); return; }
         try
         {
             sb.Append('[');
@@ -127,7 +125,21 @@ internal static class ReprGuard
 {
     [ThreadStatic] private static HashSet<object>? _active;
 
-    public static bool Enter(object o) => (_active ??= new(ReferenceEqualityComparer.Instance)).Add(o);
+    /// <summary>False when <paramref name="o"/> is already being printed (a cycle); otherwise enters one level of nesting.</summary>
+    /// <exception cref="EvalException">The value is nested too deeply to <paramref name="what"/>.</exception>
+    public static bool Enter(object o, string what)
+    {
+        var active = _active ??= new(ReferenceEqualityComparer.Instance);
+        if (active.Contains(o)) return false;
+        ValueDepth.Enter(what);
+        active.Add(o);
+        return true;
+    }
 
-    public static void Leave(object o) => _active!.Remove(o);
+    /// <summary>Leaves a level entered with <see cref="Enter"/>.</summary>
+    public static void Leave(object o)
+    {
+        _active!.Remove(o);
+        ValueDepth.Leave();
+    }
 }

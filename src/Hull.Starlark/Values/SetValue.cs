@@ -18,10 +18,9 @@ public sealed class SetValue : Value, ISequence, IContainer
     /// <inheritdoc/>
     public override void Freeze()
     {
-        DepthGuard.Check("freeze");
         if (Table.Frozen) return;
         Table.Freeze();
-        foreach (var k in Table.KeyList()) k.Freeze();
+        ValueDepth.FreezeEach(Table.KeyList());
     }
 
     /// <summary>Adds an element.</summary>
@@ -39,16 +38,23 @@ public sealed class SetValue : Value, ISequence, IContainer
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        DepthGuard.Check("print");
-        sb.Append("set([");
-        bool first = true;
-        foreach (var k in Table.KeyList())
+        ValueDepth.Enter("print");
+        try
         {
-            if (!first) sb.Append(", ");
-            first = false;
-            k.WriteRepr(sb);
+            sb.Append("set([");
+            bool first = true;
+            foreach (var k in Table.KeyList())
+            {
+                if (!first) sb.Append(", ");
+                first = false;
+                k.WriteRepr(sb);
+            }
+            sb.Append("])");
         }
-        sb.Append("])");
+        finally
+        {
+            ValueDepth.Leave();
+        }
     }
 
     /// <inheritdoc/>

@@ -41,33 +41,46 @@ public sealed class StructValue : Value, IHasAttributes
     /// <inheritdoc/>
     public override void Freeze()
     {
-        DepthGuard.Check("freeze");
         if (_frozen) return;
         _frozen = true;
-        foreach (var v in _values) v.Freeze();
+        ValueDepth.FreezeEach(_values);
     }
 
     /// <inheritdoc/>
     public override int Hash()
     {
-        DepthGuard.Check("hash");
-        int h = 1234;
-        for (int i = 0; i < _names.Length; i++) h = h * 31 + _names[i].GetHashCode() ^ _values[i].Hash();
-        return h;
+        ValueDepth.Enter("hash");
+        try
+        {
+            int h = 1234;
+            for (int i = 0; i < _names.Length; i++) h = h * 31 + _names[i].GetHashCode() ^ _values[i].Hash();
+            return h;
+        }
+        finally
+        {
+            ValueDepth.Leave();
+        }
     }
 
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        DepthGuard.Check("print");
-        sb.Append(Constructor is SymbolValue s ? s.Name : "struct").Append('(');
-        for (int i = 0; i < _names.Length; i++)
+        ValueDepth.Enter("print");
+        try
         {
-            if (i > 0) sb.Append(", ");
-            sb.Append(_names[i]).Append(" = ");
-            _values[i].WriteRepr(sb);
+            sb.Append(Constructor is SymbolValue s ? s.Name : "struct").Append('(');
+            for (int i = 0; i < _names.Length; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                sb.Append(_names[i]).Append(" = ");
+                _values[i].WriteRepr(sb);
+            }
+            sb.Append(')');
         }
-        sb.Append(')');
+        finally
+        {
+            ValueDepth.Leave();
+        }
     }
 
     /// <inheritdoc/>

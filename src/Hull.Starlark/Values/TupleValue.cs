@@ -24,17 +24,23 @@ public sealed class TupleValue : Value, ISliceable, ISequence, IContainer
     /// <inheritdoc/>
     public override void Freeze()
     {
-        DepthGuard.Check("freeze");
-        foreach (var v in Items) v.Freeze();
+        ValueDepth.FreezeEach(Items);
     }
 
     /// <inheritdoc/>
     public override int Hash()
     {
-        DepthGuard.Check("hash");
-        int h = 0x345678;
-        foreach (var v in Items) h = h * 1000003 ^ v.Hash();
-        return h;
+        ValueDepth.Enter("hash");
+        try
+        {
+            int h = 0x345678;
+            foreach (var v in Items) h = h * 1000003 ^ v.Hash();
+            return h;
+        }
+        finally
+        {
+            ValueDepth.Leave();
+        }
     }
 
     /// <inheritdoc/>
@@ -63,15 +69,22 @@ public sealed class TupleValue : Value, ISliceable, ISequence, IContainer
     /// <inheritdoc/>
     public override void WriteRepr(StringBuilder sb)
     {
-        DepthGuard.Check("print");
-        sb.Append('(');
-        for (int i = 0; i < Items.Length; i++)
+        ValueDepth.Enter("print");
+        try
         {
-            if (i > 0) sb.Append(", ");
-            Items[i].WriteRepr(sb);
+            sb.Append('(');
+            for (int i = 0; i < Items.Length; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                Items[i].WriteRepr(sb);
+            }
+            if (Items.Length == 1) sb.Append(',');
+            sb.Append(')');
         }
-        if (Items.Length == 1) sb.Append(',');
-        sb.Append(')');
+        finally
+        {
+            ValueDepth.Leave();
+        }
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using Hull.Starlark;
 using Hull.Templating.Files;
 using Hull.Templating.Libraries;
 using Hull.Templating.Schema;
@@ -14,7 +15,7 @@ public static class DataValuesInspection
 {
     /// <summary>The final data values of the root library (schema defaults, values documents, command-line values; validated).</summary>
     public static object? Values(IReadOnlyList<InputFile> files, TemplateOptions options) =>
-        new LibraryExecution(files, options).DataValues().Values;
+        EvaluationStack.Run(() => new LibraryExecution(files, options).DataValues().Values);
 
     /// <summary>The final data values as ytt prints them (one YAML document).</summary>
     public static string ValuesYaml(IReadOnlyList<InputFile> files, TemplateOptions options)
@@ -26,7 +27,7 @@ public static class DataValuesInspection
 
     /// <summary>The root library's merged schema (an empty map schema when none is declared).</summary>
     public static SchemaNode Schema(IReadOnlyList<InputFile> files, TemplateOptions options) =>
-        new LibraryExecution(files, options).Schema() ?? new SchemaNode { Kind = SchemaKind.Map };
+        EvaluationStack.Run(() => new LibraryExecution(files, options).Schema()) ?? new SchemaNode { Kind = SchemaKind.Map };
 
     /// <summary>The whole OpenAPI v3 document ytt prints for `--data-values-schema-inspect -o openapi-v3`.</summary>
     public static Map OpenApiDocument(IReadOnlyList<InputFile> files, TemplateOptions options) =>

@@ -5,6 +5,7 @@ using Hull.Templating.Schema;
 using Hull.Templating.Validations;
 using Hull.Templating.Yaml;
 using Hull.Yaml;
+using Hull.Templating.Values;
 
 namespace Hull.Templating.DataValues;
 
@@ -135,6 +136,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
     /// <summary>Plain values merge: maps merge key by key (new keys added), anything else replaces.</summary>
     public static object? PlainMerge(object? left, object? right)
     {
+        WalkDepth.EnsureStack("merge data values");
         if (left is not Map into || right is not Map from) return Node.CopyValue(right);
         foreach (var item in from.Items)
         {
@@ -155,6 +157,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
     // Values typed `any` are passed through: keys under them need not exist in the defaults (ytt lets them be added).
     private static void AllowNewKeysUnderAny(object? value, SchemaNode schema)
     {
+        WalkDepth.EnsureStack("merge data values");
         switch (value)
         {
             case Map m when schema.Kind == SchemaKind.Map:
@@ -184,6 +187,7 @@ public sealed class DataValuesPipeline(StarlarkThread thread, Func<string, int, 
     // Rules declared in the schema are attached to the value nodes they govern, so one walk runs every rule.
     private static void AttachSchemaValidations(object? value, SchemaNode schema)
     {
+        WalkDepth.EnsureStack("validate data values");
         switch (value)
         {
             case Map m when schema.Kind == SchemaKind.Map:

@@ -1,3 +1,5 @@
+using Hull.Starlark.Values;
+using Hull.Templating.Values;
 using Hull.Yaml;
 
 namespace Hull.Templating.DataValues;
@@ -32,7 +34,15 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
             ordinal++;
             if (source.Kind == DataValuesSourceKind.PlainYaml)
             {
-                var set = Yaml.YamlParsing.Parse(source.Name, source.Text);
+                DocumentSet set;
+                try
+                {
+                    set = Yaml.YamlParsing.Parse(source.Name, source.Text);
+                }
+                catch (TemplateException e) when (e.UnparsableYamlFile is not null)
+                {
+                    throw UnparsableFile(source.Name, e.Message, e);
+                }
                 if (HasAnnotations(set))
                 {
                     throw new TemplateException($"Checking data values file '{source.Name}': Expected to be plain YAML, having no annotations (hint: remove comments starting with `#@`)");
@@ -63,6 +73,10 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
             {
                 throw new TemplateException($"Expected key path '{source.KeyPath}' of {source.Name} to be dot-separated non-empty keys");
             }
+            if (path.Length > ValueDepth.MaxDepth)
+            {
+                throw new TemplateException($"Expected key path of {source.Name} to have at most {ValueDepth.MaxDepth} keys, but it has {path.Length} (exceeded max depth)");
+            }
             for (int i = path.Length - 1; i >= 0; i--)
             {
                 value = new Map([new MapItem(path[i], value) { Position = pos }]) { Position = pos };
@@ -71,8 +85,13 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
         }
     }
 
+    /// <summary>ytt's error for a data values file (`--data-values-file`) that is not YAML, or not UTF-8.</summary>
+    public static TemplateException UnparsableFile(string name, string problem, Exception? inner = null) =>
+        new($"Extracting data value from file:\n  Unmarshaling YAML data values file '{name}': {problem}", inner);
+
     private static bool HasAnnotations(Node node)
     {
+        WalkDepth.EnsureStack("read data values");
         foreach (var c in node.Comments)
         {
             if (c.Kind == CommentKind.Code) return true;
@@ -89,6 +108,7 @@ public sealed record DataValuesStep(Document Document, string Source, bool Plain
     // A value parsed from a flag has no file: its nodes are named after the flag instead.
     private static void SetPositions(object? value, Position pos)
     {
+        WalkDepth.EnsureStack("read data values");
         switch (value)
         {
             case Map m:

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using Hull.Starlark.Values;
 using System.Text;
 using Hull.Templating.Values;
 using Hull.Yaml;
@@ -30,6 +32,7 @@ public static class JsonEncoding
             case string s: WriteString(sb, s); break;
             case PlainMap m:
                 {
+                    WalkDepth.Check(depth + 1, "encode as JSON");
                     if (m.Count == 0) { sb.Append("{}"); break; }
                     // Go marshals a map[string]interface{}: keys as %s prints them, sorted by their UTF-8 bytes.
                     var entries = m.Select(e => (Key: GoFormat.PercentS(e.Key), e.Value)).OrderBy(e => e.Key, Comparer<string>.Create(JsonEmitter.CompareUtf8)).ToList();
@@ -48,6 +51,7 @@ public static class JsonEncoding
                 }
             case List<object?> list:
                 {
+                    WalkDepth.Check(depth + 1, "encode as JSON");
                     if (list.Count == 0) { sb.Append("[]"); break; }
                     sb.Append('[');
                     for (int i = 0; i < list.Count; i++)
@@ -96,6 +100,7 @@ public static class JsonEncoding
     private sealed class Reader(string s)
     {
         private int _i;
+        private int _depth;
 
         public bool AtEnd => _i >= s.Length;
         public char Peek => s[_i];
@@ -115,8 +120,14 @@ public static class JsonEncoding
             char c = s[_i];
             switch (c)
             {
-                case '{': return Object();
-                case '[': return Array();
+                case '{' or '[':
+                    // Go's decoder stops at 10,000 levels with this message; Hull's values stop at 1,000.
+                    if (_depth >= ValueDepth.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                        throw new TemplateException($"invalid character {Quote(c)} exceeded max depth");
+                    _depth++;
+                    var nested = c == '{' ? (object)Object() : Array();
+                    _depth--;
+                    return nested;
                 case '"': return Str();
                 case 't': return Lit("true", true);
                 case 'f': return Lit("false", false);

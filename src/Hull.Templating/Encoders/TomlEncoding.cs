@@ -33,6 +33,7 @@ public static class TomlEncoding
 
         public void Map(List<string> key, PlainMap map)
         {
+            WalkDepth.Check(key.Count + 1, "encode as TOML");
             var direct = new List<(string K, object? V)>();
             var sub = new List<(string K, object? V)>();
             foreach (var e in map)
@@ -75,7 +76,7 @@ public static class TomlEncoding
                 return;
             }
             _sb.Append(Indent(key)).Append(QuoteKey(key[^1])).Append(" = ");
-            Element(v);
+            Element(v, key.Count + 1);
             NewLine();
         }
 
@@ -84,8 +85,9 @@ public static class TomlEncoding
         private static string QuoteKey(string k) =>
             k.Length > 0 && k.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? k : Quote(k);
 
-        private void Element(object? v)
+        private void Element(object? v, int depth)
         {
+            if (v is List<object?> or PlainMap) WalkDepth.Check(depth, "encode as TOML");
             switch (v)
             {
                 case bool b: _sb.Append(b ? "true" : "false"); break;
@@ -103,7 +105,7 @@ public static class TomlEncoding
                     for (int i = 0; i < list.Count; i++)
                     {
                         if (i > 0) _sb.Append(", ");
-                        Element(list[i]);
+                        Element(list[i], depth + 1);
                     }
                     _sb.Append(']');
                     break;
@@ -114,7 +116,7 @@ public static class TomlEncoding
                     {
                         if (i > 0) _sb.Append(", ");
                         _sb.Append(QuoteKey(Convert.ToString(keys[i].Key, CultureInfo.InvariantCulture) ?? "")).Append(" = ");
-                        Element(keys[i].Value);
+                        Element(keys[i].Value, depth + 1);
                     }
                     _sb.Append('}');
                     break;

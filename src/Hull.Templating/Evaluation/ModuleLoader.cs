@@ -1,4 +1,3 @@
-using System.Text;
 using Hull.Starlark;
 using Hull.Starlark.Values;
 using Hull.Templating.Compilation;
@@ -78,7 +77,7 @@ public sealed class ModuleLoader
 
     private IReadOnlyDictionary<string, Value> EvalModule(InputFile file)
     {
-        string source = Encoding.UTF8.GetString(file.Bytes);
+        string source = SourceText.Of(file);
         CompiledTemplate t = file.Kind switch
         {
             FileKind.Starlark => CompiledTemplate.ForStarlark(file.RelativePath, source, _options),

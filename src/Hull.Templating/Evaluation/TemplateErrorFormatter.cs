@@ -1,4 +1,5 @@
 using System.Text;
+using Hull.Starlark;
 using Hull.Templating.Compilation;
 
 namespace Hull.Templating.Evaluation;
@@ -30,11 +31,23 @@ public static class TemplateErrorFormatter
                 others = err.Message[(nl + 1)..].Split('\n');
             }
             sb.Append('\n').Append("- ").Append(topic).Append(Hint(topic));
+            var printable = new List<(ErrorFrame Frame, IReadOnlyList<CodeLine> Code)>();
             foreach (var frame in err.Frames)
             {
                 if (frame.Line <= 0) continue;
                 var code = codeOf(frame.File);
                 if (code is null || frame.Line > code.Count) continue;
+                printable.Add((frame, code));
+            }
+            for (int index = 0; index < printable.Count; index++)
+            {
+                if (!TracebackElision.IsShown(index, printable.Count))
+                {
+                    if (index == TracebackElision.FramesAtEachEnd)
+                        sb.Append("\n    ").Append(TracebackElision.OmittedLine(TracebackElision.Omitted(printable.Count)));
+                    continue;
+                }
+                var (frame, code) = printable[index];
                 string pad = "    ";
                 if (!string.IsNullOrEmpty(frame.Function))
                 {

@@ -125,7 +125,7 @@ public sealed class LibraryExecution
                 if (IsLibraryFile(file) || file.Kind == FileKind.Starlark) continue;
                 if (file.Kind == FileKind.YamlPlain)
                 {
-                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes), _options.Strict) });
+                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, SourceText.Of(file), _options.Strict) });
                 }
                 else
                 {
@@ -205,7 +205,7 @@ public sealed class LibraryExecution
                 _templates.Add((file, null));
                 continue;
             }
-            string source = Encoding.UTF8.GetString(file.Bytes);
+            string source = SourceText.Of(file);
             if (file.Kind == FileKind.TextTemplate)
             {
                 _templates.Add((file, Guard(() => ModuleLoader.CompileText(file.RelativePath, source, _options))));

@@ -48,32 +48,41 @@ public static class StructModule
         new(fn.Name, (thread, _, args, kwargs) => fn.Call(thread, [.. bound, .. args], kwargs));
 
     /// <summary>Plain value to struct-shaped Starlark: maps become structs.</summary>
-    public static Value Encode(object? plain) => plain switch
+    public static Value Encode(object? plain) => Encode(plain, 1);
+
+    private static Value Encode(object? plain, int depth)
     {
-        PlainMap m => new YttStruct(m.Select(kv => new KeyValuePair<string, Value>(
-            kv.Key as string ?? throw new HostError($"expected struct key to be a string, but was {kv.Key?.GetType().Name ?? "null"}"),
-            Encode(kv.Value)))),
-        List<object?> l => new ListValue(l.Select(Encode).ToList()),
-        _ => PlainConversion.FromPlain(plain),
-    };
+        if (plain is PlainMap or List<object?>) WalkDepth.Check(depth, "encode as a struct");
+        return plain switch
+        {
+            PlainMap m => new YttStruct(m.Select(kv => new KeyValuePair<string, Value>(
+                kv.Key as string ?? throw new HostError($"expected struct key to be a string, but was {kv.Key?.GetType().Name ?? "null"}"),
+                Encode(kv.Value, depth + 1)))),
+            List<object?> l => new ListValue(l.Select(x => Encode(x, depth + 1)).ToList()),
+            _ => PlainConversion.FromPlain(plain),
+        };
+    }
 
     /// <summary>Structs (recursively) to dicts.</summary>
-    public static Value Decode(Value v)
+    public static Value Decode(Value v) => Decode(v, 1);
+
+    private static Value Decode(Value v, int depth)
     {
+        if (v is YttStruct or ListValue or TupleValue or DictValue) WalkDepth.Check(depth, "decode a struct");
         switch (v)
         {
             case YttStruct s:
                 {
                     var d = new DictValue();
-                    foreach (var f in s.Fields) d.Set(f.Key, Decode(f.Value));
+                    foreach (var f in s.Fields) d.Set(f.Key, Decode(f.Value, depth + 1));
                     return d;
                 }
-            case ListValue l: return new ListValue(l.Items.Select(Decode).ToList());
-            case TupleValue t: return new ListValue(t.Items.Select(Decode).ToList());
+            case ListValue l: return new ListValue(l.Items.Select(x => Decode(x, depth + 1)).ToList());
+            case TupleValue t: return new ListValue(t.Items.Select(x => Decode(x, depth + 1)).ToList());
             case DictValue dict:
                 {
                     var d = new DictValue();
-                    foreach (var k in dict.Iterate()) d.Set(k, Decode(dict.Get(k)!));
+                    foreach (var k in dict.Iterate()) d.Set(k, Decode(dict.Get(k)!, depth + 1));
                     return d;
                 }
             default: return v;

@@ -10,6 +10,7 @@ public static class MatcherInvocation
     /// <summary>Whether <paramref name="by"/> matches; Starlark failures become <see cref="OverlayException"/>s.</summary>
     public static bool Matches(StarlarkThread thread, Value by, object? indexOrKey, object? left, object? right)
     {
+        WalkDepth.EnsureStack("match");
         switch (by)
         {
             case OverlayMatcher m:

@@ -20,6 +20,7 @@ public sealed class OverlayEngine(StarlarkThread thread)
 {
     private readonly Stack<List<int>> _intPool = new();
     private readonly Stack<List<Node>> _nodePool = new();
+    private int _depth; // of the maps and arrays being merged, bounded as every walk over values is
 
     /// <summary>Applies <paramref name="right"/> onto <paramref name="left"/> (overlay.apply): returns the resulting left value.</summary>
     public object? Apply(object? left, object? right)
@@ -46,6 +47,11 @@ public sealed class OverlayEngine(StarlarkThread thread)
             catch (OverlayException e)
             {
                 throw e.Within($"Document on line {doc.Position.AsCompactString()}: ");
+            }
+            catch (HostError e)
+            {
+                // A document nested too deeply to merge: named once, by its document, not by each of its levels.
+                throw new OverlayException(e.Message).Within($"Document on line {doc.Position.AsCompactString()}: ");
             }
         }
     }
@@ -83,6 +89,10 @@ public sealed class OverlayEngine(StarlarkThread thread)
         {
             throw e.Within($"Document on line {right.Position.AsCompactString()}: ");
         }
+        catch (HostError e)
+        {
+            throw new OverlayException(e.Message).Within($"Document on line {right.Position.AsCompactString()}: ");
+        }
     }
 
     /// <summary>Merges a right value onto a left value; <paramref name="inPlace"/> tells whether the left node was kept (else the result replaces it).</summary>
@@ -93,7 +103,15 @@ public sealed class OverlayEngine(StarlarkThread thread)
             case Map rm:
                 if (left is Map lm)
                 {
-                    ApplyMap(lm, rm, defaults);
+                    WalkDepth.Check(++_depth, "overlay");
+                    try
+                    {
+                        ApplyMap(lm, rm, defaults);
+                    }
+                    finally
+                    {
+                        _depth--;
+                    }
                     inPlace = true;
                     return lm;
                 }
@@ -102,7 +120,15 @@ public sealed class OverlayEngine(StarlarkThread thread)
             case YamlArray ra:
                 if (left is YamlArray la)
                 {
-                    ApplyArray(la, ra, defaults);
+                    WalkDepth.Check(++_depth, "overlay");
+                    try
+                    {
+                        ApplyArray(la, ra, defaults);
+                    }
+                    finally
+                    {
+                        _depth--;
+                    }
                     inPlace = true;
                     return la;
                 }
@@ -490,28 +516,31 @@ public sealed class OverlayEngine(StarlarkThread thread)
     private T Detached<T>(T node) where T : Node
     {
         var copy = (T)node.DeepCopy();
-        if (!KeepAnnotations) ClearAnnotations(copy);
+        if (!KeepAnnotations) ClearAnnotations(copy, 1);
         return copy;
     }
 
     private object? DetachedValue(object? value) => value is Node n ? Detached(n) : value;
 
-    private static void ClearAnnotations(Node node)
+    // depth counts maps and arrays, as every bounded walk over values does.
+    private static void ClearAnnotations(Node node, int depth)
     {
         node.Annotations = null;
         switch (node)
         {
             case Map m:
-                foreach (var i in m.Items) ClearAnnotations(i);
+                WalkDepth.Check(depth, "overlay");
+                foreach (var i in m.Items) ClearAnnotations(i, depth + 1);
                 break;
             case YamlArray a:
-                foreach (var i in a.Items) ClearAnnotations(i);
+                WalkDepth.Check(depth, "overlay");
+                foreach (var i in a.Items) ClearAnnotations(i, depth + 1);
                 break;
             case DocumentSet ds:
-                foreach (var d in ds.Items) ClearAnnotations(d);
+                foreach (var d in ds.Items) ClearAnnotations(d, depth);
                 break;
         }
-        if (YamlModel.HoldsValue(node) && YamlModel.ValueOf(node) is Node child) ClearAnnotations(child);
+        if (YamlModel.HoldsValue(node) && YamlModel.ValueOf(node) is Node child) ClearAnnotations(child, depth);
     }
 
     private List<int> RentInts() => _intPool.Count > 0 ? _intPool.Pop() : new List<int>(4);

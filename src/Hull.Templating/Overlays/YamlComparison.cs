@@ -1,4 +1,5 @@
 using System.Numerics;
+using Hull.Templating.Values;
 using Hull.Yaml;
 
 namespace Hull.Templating.Overlays;
@@ -8,26 +9,30 @@ public static class YamlComparison
 {
     /// <summary>Whether <paramref name="left"/> contains <paramref name="expected"/>: every expected map key present with a contained value, expected array items contained item by item, scalars equal.</summary>
     /// <remarks>Walks only what <paramref name="expected"/> names, so a document ruled out by a top-level key costs one key lookup.</remarks>
-    public static bool Contains(object? left, object? expected)
+    public static bool Contains(object? left, object? expected) => Contains(left, expected, 1);
+
+    private static bool Contains(object? left, object? expected, int depth)
     {
         switch (expected)
         {
             case Map em:
                 {
                     if (left is not Map lm) return false;
+                    WalkDepth.Check(depth, "compare");
                     foreach (var item in em.Items)
                     {
                         var found = lm.Find(item.Key);
-                        if (found is null || !Contains(found.Value, item.Value)) return false;
+                        if (found is null || !Contains(found.Value, item.Value, depth + 1)) return false;
                     }
                     return true;
                 }
             case YamlArray ea:
                 {
                     if (left is not YamlArray la || la.Items.Count < ea.Items.Count) return false;
+                    WalkDepth.Check(depth, "compare");
                     for (int i = 0; i < ea.Items.Count; i++)
                     {
-                        if (!Contains(la.Items[i].Value, ea.Items[i].Value)) return false;
+                        if (!Contains(la.Items[i].Value, ea.Items[i].Value, depth + 1)) return false;
                     }
                     return true;
                 }
@@ -39,8 +44,11 @@ public static class YamlComparison
     }
 
     /// <summary>Null when the values are equal, else why not (ytt's texts).</summary>
-    public static string? Difference(object? left, object? right)
+    public static string? Difference(object? left, object? right) => Difference(left, right, 1);
+
+    private static string? Difference(object? left, object? right, int depth)
     {
+        if (left is Map or YamlArray) WalkDepth.Check(depth, "compare");
         switch (left)
         {
             case Map lm:
@@ -51,7 +59,7 @@ public static class YamlComparison
                     {
                         var found = lm.Find(item.Key);
                         if (found is null) return "Expected map items to match";
-                        if (Difference(found.Value, item.Value) is { } why) return why;
+                        if (Difference(found.Value, item.Value, depth + 1) is { } why) return why;
                     }
                     return null;
                 }
@@ -61,7 +69,7 @@ public static class YamlComparison
                     if (la.Items.Count != ra.Items.Count) return "Expected array items to match";
                     for (int i = 0; i < la.Items.Count; i++)
                     {
-                        if (Difference(la.Items[i].Value, ra.Items[i].Value) is { } why) return why;
+                        if (Difference(la.Items[i].Value, ra.Items[i].Value, depth + 1) is { } why) return why;
                     }
                     return null;
                 }

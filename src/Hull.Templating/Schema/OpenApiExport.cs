@@ -1,4 +1,5 @@
 using Hull.Yaml;
+using Hull.Templating.Values;
 
 namespace Hull.Templating.Schema;
 
@@ -18,6 +19,7 @@ public static class OpenApiExport
     /// <summary>The schema object of one data value (the root gives `dataValues`).</summary>
     public static Map Schema(SchemaNode node)
     {
+        WalkDepth.EnsureStack("export the schema");
         var m = new Map();
         if (node.Title is not null) Add(m, "title", node.Title);
         switch (node.Kind)

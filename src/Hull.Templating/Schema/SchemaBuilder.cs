@@ -27,6 +27,7 @@ public static class SchemaBuilder
 
     private static SchemaNode FromNode(Node holder)
     {
+        WalkDepth.EnsureStack("read the schema");
         var anns = YamlModel.Annotations(holder);
         object? value = YamlModel.ValueOf(holder);
         if (anns is not null)

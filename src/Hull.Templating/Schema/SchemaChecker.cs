@@ -1,6 +1,7 @@
 using System.Numerics;
 using Hull.Templating.Yaml;
 using Hull.Yaml;
+using Hull.Templating.Values;
 
 namespace Hull.Templating.Schema;
 
@@ -22,6 +23,7 @@ public static class SchemaChecker
     /// <summary>Checks <paramref name="value"/> (nodes carry their own positions; <paramref name="source"/> is the fallback).</summary>
     public static void Check(object? value, SchemaNode schema, string path, Position source, List<SchemaProblem> problems, bool checkDefault = false)
     {
+        WalkDepth.EnsureStack("check against the schema");
         if (schema.Kind == SchemaKind.Any) return;
         if (value is null)
         {

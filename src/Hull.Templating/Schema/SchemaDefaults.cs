@@ -1,4 +1,5 @@
 using Hull.Yaml;
+using Hull.Templating.Values;
 
 namespace Hull.Templating.Schema;
 
@@ -8,6 +9,7 @@ public static class SchemaDefaults
     /// <summary>Returns <paramref name="value"/> completed against <paramref name="schema"/> (nodes are reused, not copied).</summary>
     public static object? Fill(object? value, SchemaNode schema)
     {
+        WalkDepth.EnsureStack("build schema defaults");
         switch (schema.Kind)
         {
             case SchemaKind.Map when value is Map m:

@@ -1,5 +1,6 @@
 using Hull.Templating.Evaluation;
 using Hull.Yaml;
+using Hull.Templating.Values;
 
 namespace Hull.Templating.Schema;
 
@@ -86,6 +87,7 @@ public sealed class SchemaNode
     /// <summary>The default value as a fresh YAML value (maps from their properties, arrays empty unless set).</summary>
     public object? NewDefault()
     {
+        WalkDepth.EnsureStack("build schema defaults");
         if (HasExplicitDefault || Kind is not (SchemaKind.Map or SchemaKind.Array))
         {
             return Kind == SchemaKind.Array && Default is YamlArray arr && Item is not null ? SchemaDefaults.FillArray(arr, Item) : Node.CopyValue(Default);

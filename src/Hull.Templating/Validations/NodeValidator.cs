@@ -69,6 +69,7 @@ public sealed class NodeValidator
 
     private void Walk(object? value)
     {
+        WalkDepth.EnsureStack("validate");
         switch (value)
         {
             case DocumentSet ds:

@@ -1,4 +1,5 @@
 using Hull.Starlark;
+using Hull.Templating.Values;
 
 namespace Hull.Templating.Validations;
 
@@ -20,6 +21,7 @@ public static class OutputValidations
 
     private static bool HasRule(object? value)
     {
+        WalkDepth.EnsureStack("validate");
         if (value is Hull.Yaml.Node n && Yaml.YamlModel.Annotations(n) is { } anns && anns.ContainsKey(NodeValidator.AssertValidate))
         {
             return true;

@@ -21,7 +21,9 @@ public interface IPlainConvertible
 public static class PlainConversion
 {
     /// <summary>Starlark to plain; maps become <see cref="PlainMap"/>, lists and tuples <c>List&lt;object?&gt;</c>.</summary>
-    public static object? ToPlain(Value v)
+    public static object? ToPlain(Value v) => ToPlain(v, 1);
+
+    private static object? ToPlain(Value v, int depth)
     {
         switch (v)
         {
@@ -30,18 +32,22 @@ public static class PlainConversion
             case IntValue i: return i.IsSmall ? i.Small : i.Big;
             case FloatValue f: return f.Value;
             case StringValue s: return s.Value;
-            case ListValue l: return l.Items.Select(ToPlain).ToList();
-            case TupleValue t: return t.Items.Select(ToPlain).ToList();
+        }
+        WalkDepth.Check(depth, "encode");
+        switch (v)
+        {
+            case ListValue l: return l.Items.Select(x => ToPlain(x, depth + 1)).ToList();
+            case TupleValue t: return t.Items.Select(x => ToPlain(x, depth + 1)).ToList();
             case DictValue d:
                 {
                     var m = new PlainMap();
-                    foreach (var k in d.Iterate()) m.Set(ToPlain(k), ToPlain(d.Get(k)!));
+                    foreach (var k in d.Iterate()) m.Set(ToPlain(k, depth + 1), ToPlain(d.Get(k)!, depth + 1));
                     return m;
                 }
             case YttStruct st:
                 {
                     var m = new PlainMap();
-                    foreach (var f in st.Fields) m.Set(f.Key, ToPlain(f.Value));
+                    foreach (var f in st.Fields) m.Set(f.Key, ToPlain(f.Value, depth + 1));
                     return m;
                 }
             case IPlainConvertible pc: return pc.ToPlain();
@@ -51,24 +57,30 @@ public static class PlainConversion
     }
 
     /// <summary>Plain to Starlark; maps become dicts.</summary>
-    public static Value FromPlain(object? v) => v switch
-    {
-        null => NoneValue.None,
-        bool b => BoolValue.Of(b),
-        long l => IntValue.Of(l),
-        int i => IntValue.Of(i),
-        BigInteger bi => IntValue.Of(bi),
-        double d => new FloatValue(d),
-        string s => StringValue.Of(s),
-        List<object?> list => new ListValue(list.Select(FromPlain).ToList()),
-        PlainMap m => ToDict(m),
-        _ => StringValue.Of(v.ToString() ?? ""),
-    };
+    public static Value FromPlain(object? v) => FromPlain(v, 1);
 
-    private static DictValue ToDict(PlainMap m)
+    private static Value FromPlain(object? v, int depth)
+    {
+        if (v is List<object?> or PlainMap) WalkDepth.Check(depth, "decode");
+        return v switch
+        {
+            null => NoneValue.None,
+            bool b => BoolValue.Of(b),
+            long l => IntValue.Of(l),
+            int i => IntValue.Of(i),
+            BigInteger bi => IntValue.Of(bi),
+            double d => new FloatValue(d),
+            string s => StringValue.Of(s),
+            List<object?> list => new ListValue(list.Select(x => FromPlain(x, depth + 1)).ToList()),
+            PlainMap m => ToDict(m, depth),
+            _ => StringValue.Of(v.ToString() ?? ""),
+        };
+    }
+
+    private static DictValue ToDict(PlainMap m, int depth)
     {
         var d = new DictValue();
-        foreach (var kv in m) d.Set(FromPlain(kv.Key), FromPlain(kv.Value));
+        foreach (var kv in m) d.Set(FromPlain(kv.Key, depth + 1), FromPlain(kv.Value, depth + 1));
         return d;
     }
 }

@@ -60,7 +60,7 @@ public sealed class YttStruct : Value, IHasAttributes, IIterableMapping, ISequen
     /// <inheritdoc/>
     public override void Freeze()
     {
-        foreach (var f in _fields) f.Value.Freeze();
+        ValueDepth.FreezeEach(_fields.Select(f => f.Value));
     }
 
     /// <inheritdoc/>

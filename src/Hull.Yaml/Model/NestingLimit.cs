@@ -25,7 +25,7 @@ public static class NestingLimit
         // what would be a process-killing overflow into an ordinary error.
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new YamlException("yaml: value nested too deeply (more than the stack allows)");
+            throw new YamlException("yaml: value nested too deeply: exceeded max depth (the stack is exhausted)");
         }
     }
 }

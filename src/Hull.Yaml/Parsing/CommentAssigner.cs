@@ -116,6 +116,7 @@ internal static class CommentAssigner
 
     private static void Collect(object? value, bool known, List<(int, Node)> into)
     {
+        NestingLimit.EnsureStack();
         switch (value)
         {
             case Document d:
