@@ -64,7 +64,7 @@ run hull package tree my-package.my-opinionated.com/0.0.1 -r my-opinionated-repo
 step "6. Install the opinionated package with your values (tanzu package install my-package ... -f my-package-config.yaml)"
 run cat my-package-config.yaml
 run hull package install my-package -p my-package.my-opinionated.com -v 0.0.1 -f my-package-config.yaml \
-  -r my-opinionated-repo --target dir:target --wait --wait-timeout 00:02:00
+  -r my-opinionated-repo --target dir:target --wait --wait-timeout 2m
 
 step "7. What was installed"
 run find target -path target/.hull -prune -o -type f -print

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Hull.Cli.Tests;
 
 // Workflow 2 (examples/opinionated-install/run.sh): the guide's opinionated installation package end to end, on the
@@ -29,6 +31,19 @@ public sealed class OpinionatedInstallTests : IDisposable
             ? Run("bash", _dir, script, "--work", work)
             : Run("bash", _dir, script, "--work", work, "--registry", registry, "--path", "hull-example");
         Assert.Contains("$ hull package install my-package -p my-package.my-opinionated.com -v 0.0.1 -f my-package-config.yaml", output);
+
+        // --wait shows the states as kubectl get pkgi --watch does: each Reconciling, then Reconcile succeeded, the
+        // CRD providers (cert-manager, contour) and the namespace's (external-dns) before my-opinionated-config uses them.
+        int At(string name, string state) => Regex.Match(output, $@"(?m)^{Regex.Escape(name)} +\S+ +(\S+ +)?{state}").Index;
+        foreach (var name in new[] { "my-package", "cert-manager", "contour", "external-dns", "my-opinionated-config" })
+        {
+            Assert.True(At(name, "Reconciling") > 0 && At(name, "Reconciling") < At(name, "Reconcile succeeded"), name);
+        }
+        Assert.True(At("my-package", "Reconcile succeeded") < At("cert-manager", "Reconciling"));
+        foreach (var provider in new[] { "cert-manager", "contour", "external-dns" })
+        {
+            Assert.True(At(provider, "Reconcile succeeded") < At("my-opinionated-config", "Reconcile succeeded"), provider);
+        }
 
         // Five installs, the metapackage and the four it installs, all reconciled.
         var installed = Run(_hull, work, "package", "installed", "list", "--target", "dir:target");

@@ -235,7 +235,19 @@ public sealed class RepoCommandTests : IDisposable
 
         var (againCode, _, againErr) = await Run("package", "init", "config.my-opinionated.com", "--dir", dir);
         Assert.Equal(1, againCode);
-        Assert.StartsWith($"hull: error: '{dir}' already has", againErr);
+        Assert.StartsWith($"hull: error: '{Path.Combine(dir, "config")}' already exists: init would add config/config.yml and config/values-schema.yml beside its templates; pass --from-config", againErr);
+        var (adoptCode, _, adoptErr) = await Run("package", "init", "config.my-opinionated.com", "--dir", dir, "--from-config");
+        Assert.Equal(1, adoptCode);
+        Assert.StartsWith($"hull: error: '{dir}' already has", adoptErr);
+
+        // A folder with its own config/ is adopted as it is: only the package files are added, and the output says so.
+        string existing = Path.Combine(_tmp, "existing");
+        Directory.CreateDirectory(Path.Combine(existing, "config"));
+        File.WriteAllText(Path.Combine(existing, "config", "app.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+        var (fromCode, fromOut, fromErr) = await Run("package", "init", "app.corp.com", "--dir", existing, "--from-config");
+        Assert.True(fromCode == 0, fromErr);
+        Assert.Contains($"Adopted {Path.Combine(existing, "config")}/ as the configuration of package 'app.corp.com' (no templates added)", fromOut);
+        Assert.Equal(["app.yml"], Directory.GetFiles(Path.Combine(existing, "config")).Select(Path.GetFileName));
         var (badCode, _, badErr) = await Run("package", "init", "Config", "--dir", dir);
         Assert.Equal(1, badCode);
         Assert.Equal("hull: error: package name 'Config' is not a valid DNS subdomain (lowercase letters, digits, '-' and '.', at most 253 characters)\n", badErr);

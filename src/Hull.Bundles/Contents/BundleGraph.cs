@@ -93,7 +93,7 @@ public static class BundleGraph
             await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var original = ImageReference.Parse(entry.Image);
+                var original = ImageLocation.Parse(entry.Image);
                 ImageLocation location = relocated ? Locations.WithDigest(bundle.Location, original.Digest!) : original;
                 var resolved = await ResolvedImage.ResolveAsync(stores, location, cancellationToken).ConfigureAwait(false);
                 bool isBundle = locations?.Images.FirstOrDefault(l => l.Image == entry.Image)?.IsBundle
@@ -149,7 +149,7 @@ public static class BundleGraph
             await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var digest = ImageReference.Parse(entry.Image).Digest!;
+                var digest = ImageLocation.Parse(entry.Image).Digest!;
                 await bundle.Store.ResolveAsync(digest.ToString(), cancellationToken).ConfigureAwait(false);
                 return true;
             }

@@ -30,9 +30,19 @@ public static class LockApi
         }
     }
 
+    // Hull's OCI layout stores (oci:PATH@sha256:…) lock like registries: a repository released there lists its bundles.
     internal static void CheckDigestReference(string? image)
     {
-        if (image is null || !Hull.Oci.References.ImageReference.TryParse(image, out var reference) || reference.Digest is null)
+        bool byDigest;
+        try
+        {
+            byDigest = image is not null && Hull.Oci.References.ImageLocation.Parse(image).Digest is not null;
+        }
+        catch (Hull.Oci.References.ReferenceFormatException)
+        {
+            byDigest = false;
+        }
+        if (!byDigest)
         {
             throw new BundleException($"Expected ref to be in digest form, got '{image}'");
         }

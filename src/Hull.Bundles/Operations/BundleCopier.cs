@@ -83,7 +83,7 @@ public sealed class BundleCopier
         }
         ImagesLock? relocated = imagesLockSource is null ? null : new ImagesLock
         {
-            Images = imagesLockSource.Images.Select(e => new ImagesLockEntry(Locations.DigestReference(repo, ImageReference.Parse(e.Image).Digest!), e.Annotations)).ToList(),
+            Images = imagesLockSource.Images.Select(e => new ImagesLockEntry(Locations.DigestReference(repo, ImageLocation.Parse(e.Image).Digest!), e.Annotations)).ToList(),
         };
         return new CopyResult(root is null ? null : Locations.DigestReference(repo, root.Manifest.Digest), root?.Tag, graph is not null, items.Count, blobs, relocated);
     }
@@ -106,7 +106,7 @@ public sealed class BundleCopier
                 var items = new List<Item>();
                 foreach (var entry in parsed.ImagesLock!.Images)
                 {
-                    var image = await ResolvedImage.ResolveAsync(_stores, ImageReference.Parse(entry.Image), cancellationToken).ConfigureAwait(false);
+                    var image = await ResolvedImage.ResolveAsync(_stores, ImageLocation.Parse(entry.Image), cancellationToken).ConfigureAwait(false);
                     if (await image.IsBundleAsync(cancellationToken).ConfigureAwait(false))
                     {
                         throw new BundleException($"Unable to copy bundles using an Images Lock file (hint: Create a bundle with these images): '{entry.Image}' is a bundle");

@@ -12,7 +12,11 @@ namespace Hull.Bundles.Operations;
 /// <param name="Files">The files and how to archive them.</param>
 /// <param name="Bundle">True for <c>-b</c>: validate <c>.imgpkg</c> and set the bundle label.</param>
 /// <param name="Labels">Extra config labels (<c>-l KEY=VALUE</c>).</param>
-public sealed record PushRequest(ImageLocation Target, LayerOptions Files, bool Bundle, IReadOnlyDictionary<string, string> Labels);
+public sealed record PushRequest(ImageLocation Target, LayerOptions Files, bool Bundle, IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>Told the manifest digest before anything is uploaded; throwing stops the push with nothing written.</summary>
+    public Func<Digest, CancellationToken, Task>? BeforeUpload { get; init; }
+}
 
 /// <summary>What a push stored.</summary>
 /// <param name="DigestReference"><c>REPO@sha256:…</c>.</param>
@@ -55,6 +59,10 @@ public static class BundlePusher
             labels[ImageConfig.BundleLabel] = "true";
         }
         var (manifest, config) = BuildImage(layer, labels);
+        if (request.BeforeUpload is { } check)
+        {
+            await check(manifest.Digest, cancellationToken).ConfigureAwait(false);
+        }
 
         var store = stores.Open(target, forWrite: true);
         try

@@ -20,6 +20,12 @@ public sealed class InstallTargetOptions
     /// <summary>`-n`.</summary>
     public Option<string> Namespace { get; } = new("--namespace", "-n") { Description = "The installation's namespace", DefaultValueFactory = _ => "default" };
 
+    /// <summary>`--existing-namespace`.</summary>
+    public Option<string[]> ExistingNamespaces { get; } = new("--existing-namespace")
+    {
+        Description = "Declare a namespace the dir: target's cluster has without any installation (as default and kube-system), repeatable; recorded in the target",
+    };
+
     /// <summary>Repositories and registry flags.</summary>
     public RepositoryOptions Repositories { get; } = new();
 
@@ -28,6 +34,7 @@ public sealed class InstallTargetOptions
     {
         command.Options.Add(Target);
         command.Options.Add(Namespace);
+        command.Options.Add(ExistingNamespaces);
         Repositories.AddTo(command);
     }
 
@@ -44,10 +51,32 @@ public sealed class InstallTargetOptions
             : $"--target '{target}': expected dir:PATH or kapp-controller");
     }
 
-    /// <summary>Opens everything a reconcile needs (creating the target only when <paramref name="create"/>); dispose the result.</summary>
-    public async Task<Session> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool create = false)
+    /// <summary>
+    /// Opens the dir: target (creating it only when <paramref name="create"/>), recording the namespaces declared with
+    /// <c>--existing-namespace</c>; dispose it.
+    /// </summary>
+    public DirectoryTarget OpenTarget(ParseResult parse, bool create = false)
     {
-        string dir = Directory(parse);
+        var target = DirectoryTarget.Open(Directory(parse), create);
+        try
+        {
+            if (parse.GetValue(ExistingNamespaces) is { Length: > 0 } declared)
+            {
+                target.DeclareNamespaces(declared);
+            }
+            return target;
+        }
+        catch
+        {
+            target.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens everything a reconcile needs (<paramref name="observe"/> sees each state change; the target is created only when <paramref name="create"/>); dispose the result.</summary>
+    public async Task<Session> OpenAsync(ParseResult parse, CancellationToken cancellationToken, Action<Installation>? observe = null, bool create = false)
+    {
+        Directory(parse);
         var client = new RegistryClient(Repositories.Registry(parse));
         try
         {
@@ -55,8 +84,8 @@ public sealed class InstallTargetOptions
             var loaded = await Repositories.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
             var contents = loaded.Select(l => l.Contents).ToList();
             var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());
-            var target = DirectoryTarget.Open(dir, create);
-            return new Session(client, target, new Reconciler(target, contents, renderer), renderer);
+            var target = OpenTarget(parse, create);
+            return new Session(client, target, new Reconciler(target, contents, renderer) { Observe = observe }, renderer);
         }
         catch
         {
@@ -85,23 +114,53 @@ public sealed class InstallTargetOptions
         }
     }
 
-    /// <summary>Prints installations as <c>kubectl get pkgi</c> does, then each failure's usefulErrorMessage.</summary>
+    /// <summary>Prints installations as <c>kubectl get pkgi</c> does (by namespace and name), then each failure's usefulErrorMessage.</summary>
     public static void WriteTable(TextWriter output, IEnumerable<Installation> installations, DateTimeOffset now, bool withNamespace = false)
     {
-        var list = installations.ToList();
+        var list = installations.OrderBy(i => i.Namespace, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
         var table = withNamespace
             ? new TextTable("NAMESPACE", "NAME", "PACKAGE NAME", "PACKAGE VERSION", "DESCRIPTION", "AGE")
             : new TextTable("NAME", "PACKAGE NAME", "PACKAGE VERSION", "DESCRIPTION", "AGE");
         foreach (var i in list)
         {
-            string[] cells = [i.Name, i.Install.Spec.PackageRef?.RefName ?? "", i.Version ?? i.LastAttemptedVersion ?? "", i.Description, Age(now - i.Created)];
+            string[] cells = Row(i, now);
             table.Add(withNamespace ? cells.Prepend(i.Namespace).ToArray() : cells);
         }
         table.WriteTo(output);
-        foreach (var failed in list.Where(i => i.Succeeded == false))
+        WriteFailures(output, list);
+    }
+
+    /// <summary>A <c>kubectl get pkgi</c> row: NAME, PACKAGE NAME, PACKAGE VERSION, DESCRIPTION, AGE.</summary>
+    public static string[] Row(Installation i, DateTimeOffset now) =>
+        [i.Name, i.Install.Spec.PackageRef?.RefName ?? "", i.Version ?? i.LastAttemptedVersion ?? "", i.Description, Age(now - i.Created)];
+
+    /// <summary>Each failed installation's usefulErrorMessage, once.</summary>
+    public static void WriteFailures(TextWriter output, IEnumerable<Installation> installations)
+    {
+        foreach (var failed in installations.Where(i => i.Succeeded == false))
         {
             output.WriteLine($"{failed.Key}: {failed.UsefulErrorMessage}");
         }
+    }
+
+    /// <summary>
+    /// The exit code of a command that reconciled <paramref name="results"/>: success only when every one succeeded;
+    /// otherwise an error naming those that did not (their messages are already printed). With
+    /// <paramref name="waited"/> (the --wait-timeout, ending at <paramref name="deadline"/>) it says whether time ran out.
+    /// </summary>
+    public static int Outcome(IReadOnlyList<Installation> results, TimeSpan? waited = null, DateTimeOffset? deadline = null)
+    {
+        var failed = results.Where(r => r.Succeeded != true).Select(r => r.Key).ToList();
+        if (failed.Count == 0)
+        {
+            return HullApp.Success;
+        }
+        string count = failed.Count == 1 ? "1 installation" : $"{failed.Count} installations";
+        string names = string.Join(", ", failed);
+        bool timedOut = waited is not null && deadline is not null && DateTimeOffset.UtcNow >= deadline;
+        throw new InstallException(timedOut
+            ? $"{count} did not reconcile within --wait-timeout {GoDuration.Format(waited!.Value)}: {names}"
+            : $"{count} {(waited is null ? "failed to reconcile" : "cannot progress")}: {names}");
     }
 
     // kubectl's short ages: 10s, 2m, 1d1h.

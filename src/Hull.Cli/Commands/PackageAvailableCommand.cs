@@ -60,7 +60,8 @@ public static class PackageAvailableCommand
         var repos = new RepositoryOptions();
         var format = new Option<string>("--output", "-o") { Description = "text, or yaml: the PackageMetadata and Package resources (to apply with kubectl)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "yaml");
-        var command = new Command("get", "Show a package, or one version with its values schema (KEY, TYPE, DEFAULT, DESCRIPTION)") { target, format };
+        var valuesSchema = new Option<bool>("--values-schema") { Description = "Only the values schema of NAME/VERSION (KEY, DEFAULT, TYPE, DESCRIPTION, as tanzu prints it)" };
+        var command = new Command("get", "Show a package, or one version with its values schema (KEY, TYPE, DEFAULT, DESCRIPTION)") { target, format, valuesSchema };
         repos.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -85,6 +86,10 @@ public static class PackageAvailableCommand
             }
             if (version is null)
             {
+                if (parse.GetValue(valuesSchema))
+                {
+                    throw new RepositorySourceException($"--values-schema needs a version: {refName}/VERSION");
+                }
                 Fields(output, [
                     ("NAME", refName),
                     ("DISPLAY-NAME", meta?.DisplayName),
@@ -107,6 +112,11 @@ public static class PackageAvailableCommand
             }
             var package = contents.Find(refName, version);
             var spec = package.Package.Spec;
+            if (parse.GetValue(valuesSchema))
+            {
+                WriteSchema(output, spec.ValuesSchema?.OpenAPIv3, $"{refName} {version} has no values schema.", tanzuOrder: true);
+                return HullApp.Success;
+            }
             Fields(output, [
                 ("NAME", refName),
                 ("VERSION", spec.Version),
@@ -123,21 +133,27 @@ public static class PackageAvailableCommand
                 ("REPOSITORY", source.Name),
             ]);
             output.WriteLine();
-            var rows = ValuesSchemaRows.From(spec.ValuesSchema?.OpenAPIv3);
-            if (rows.Count == 0)
-            {
-                output.WriteLine("No values schema.");
-                return HullApp.Success;
-            }
-            var schema = new TextTable("KEY", "TYPE", "DEFAULT", "DESCRIPTION");
-            foreach (var row in rows)
-            {
-                schema.Add(row.Key, row.Type, row.Default, row.Description);
-            }
-            schema.WriteTo(output);
+            WriteSchema(output, spec.ValuesSchema?.OpenAPIv3, "No values schema.", tanzuOrder: false);
             return HullApp.Success;
         });
         return command;
+    }
+
+    // The values schema's rows; tanzu's --values-schema puts DEFAULT before TYPE.
+    private static void WriteSchema(TextWriter output, object? schema, string none, bool tanzuOrder)
+    {
+        var rows = ValuesSchemaRows.From(schema);
+        if (rows.Count == 0)
+        {
+            output.WriteLine(none);
+            return;
+        }
+        var table = tanzuOrder ? new TextTable("KEY", "DEFAULT", "TYPE", "DESCRIPTION") : new TextTable("KEY", "TYPE", "DEFAULT", "DESCRIPTION");
+        foreach (var row in rows)
+        {
+            table.Add(row.Key, tanzuOrder ? row.Default : row.Type, tanzuOrder ? row.Type : row.Default, row.Description);
+        }
+        table.WriteTo(output);
     }
 
     // A package may live in several repositories; each is listed, the first added wins for 'get'.

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Hull.Cli.Kubernetes;
 using Hull.Packaging.Installing;
-using Hull.Packaging.Resources;
-using Hull.Packaging.Resources.Serialization;
 
 namespace Hull.Cli.Commands;
 
@@ -13,17 +11,20 @@ public static class PackageInstallCommand
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "The installation's name" };
-        var packageName = new Option<string>("--package-name", "-p") { Description = "The package (its refName)", Required = true };
+        var packageName = new Option<string>("--package-name", "-p", "--package") { Description = "The package (its refName)", Required = true };
         var version = new Option<string?>("--version", "-v") { Description = "The exact version to install" };
         var constraint = new Option<string?>("--version-constraint") { Description = "A version constraint (e.g. '>=1.0.0 <2.0.0'); the highest match is installed" };
         var valuesFiles = new Option<string[]>("--values-file", "-f") { Description = "Values (plain YAML), repeatable" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be created instead of creating it" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "kapp-controller target: print what would be applied, as kctrl does, instead of applying it" };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kapp-controller target's cluster (default: $KUBECONFIG or ~/.kube/config)" };
-        var wait = new Option<bool>("--wait") { Description = "Keep reconciling failed installations (dependencies first) until all succeed or --wait-timeout" };
-        var waitTimeout = new Option<TimeSpan>("--wait-timeout") { Description = "How long --wait keeps trying", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
+        var wait = new Option<bool>("--wait") { Description = "Show each installation's state as it changes (kubectl get pkgi --watch) until all are done or --wait-timeout" };
+        var waitTimeout = GoDuration.Option("--wait-timeout", "How long --wait keeps trying", TimeSpan.FromMinutes(5));
+        var serviceAccount = new Option<string?>("--service-account-name") { Description = "Use this existing service account instead of creating one (NAME-NAMESPACE-sa with a ClusterRole and binding)" };
+        var createNamespace = new Option<bool>("--create-namespace") { Description = "Create the installation's namespace if it does not exist (as tanzu's flag)" };
+        var sharedNamespace = new Option<bool>("--dangerous-allow-use-of-shared-namespace") { Description = "kapp-controller target: allow the shared namespace 'default' for the service account, role binding and values Secret (kctrl refuses it otherwise)" };
         var options = new InstallTargetOptions();
         var command = new Command("install", "Install a package: select the version from the repositories, template it with the values, deploy it to the target; PackageInstalls it renders are installed too") { name };
-        foreach (Option o in new Option[] { packageName, version, constraint, valuesFiles, dryRun, kubeconfig, wait, waitTimeout })
+        foreach (Option o in new Option[] { packageName, version, constraint, valuesFiles, dryRun, kubeconfig, wait, waitTimeout, serviceAccount, createNamespace, sharedNamespace })
         {
             command.Options.Add(o);
         }
@@ -38,20 +39,26 @@ public static class PackageInstallCommand
                 throw new InstallException($"installation {ns}/{installName}: {problem}");
             }
             string constraints = Constraints(parse.GetValue(version), parse.GetValue(constraint));
-            var files = parse.GetValue(valuesFiles) ?? [];
             var values = new List<(string File, string Text)>();
-            foreach (string file in files)
+            foreach (var read in await PackageValuesFiles.ReadAsync(parse.GetValue(valuesFiles) ?? [], cancellationToken).ConfigureAwait(false))
             {
-                values.Add((Path.GetFileName(file), File.Exists(file) ? await PackageValuesFiles.ReadTextAsync(file, cancellationToken).ConfigureAwait(false) : throw new InstallException($"--values-file '{file}': no such file")));
+                values.Add((read.Name, read.Text));
             }
             var output = parse.InvocationConfiguration.Output;
-            var manifests = KappControllerManifests.For(installName, ns, refName, constraints, values);
+            var manifests = KappControllerManifests.For(installName, ns, refName, constraints, values, parse.GetValue(serviceAccount));
             if (parse.GetValue(options.Target) == "kapp-controller")
             {
-                // The cluster's kapp-controller does the reconciling; Hull creates what tanzu would create.
+                // The cluster's kapp-controller does the reconciling; Hull creates what kctrl would create.
+                if (ns == "default" && !parse.GetValue(sharedNamespace))
+                {
+                    throw new InstallException("Creating sensitive resources in a shared namespace (default): give a namespace with -n, or --dangerous-allow-use-of-shared-namespace to allow it");
+                }
                 if (parse.GetValue(dryRun))
                 {
-                    output.Write(ResourceYaml.Emit(manifests));
+                    // kctrl prints without a cluster; Hull checks the package against the repositories it knows.
+                    var loaded = await options.Repositories.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
+                    PackageSelection.Select(loaded.Select(l => l.Contents).ToList(), manifests.OfType<Hull.Packaging.Resources.PackageInstall>().Single());
+                    output.Write(KappControllerManifests.DryRun(manifests));
                     return HullApp.Success;
                 }
                 using var applier = new ClusterApplier(ClusterApplier.DefaultKubeconfig(parse.GetValue(kubeconfig)));
@@ -62,34 +69,37 @@ public static class PackageInstallCommand
                 output.WriteLine($"kapp-controller reconciles it: kubectl get pkgi -n {ns}");
                 return HullApp.Success;
             }
-            var install = manifests.OfType<PackageInstall>().Single();
-            var installation = new Installation
-            {
-                Install = install with { Metadata = install.Metadata with { Annotations = null } },
-                Values = manifests.OfType<Secret>().ToList(),
-                Created = DateTimeOffset.UtcNow,
-            };
-            using var session = await options.OpenAsync(parse, cancellationToken, create: true).ConfigureAwait(false);
-            if (session.Target.Find(ns, installName) is not null)
-            {
-                throw new InstallException($"installation {ns}/{installName} already exists; change it with 'hull package installed update {installName}'");
-            }
             if (parse.GetValue(dryRun))
             {
                 throw new InstallException("--dry-run is for the kapp-controller target; a dir: target can be tried in a scratch folder");
             }
-            var results = await session.Reconciler.ReconcileTreeAsync([installation], parse.GetValue(wait), DateTimeOffset.UtcNow + parse.GetValue(waitTimeout), cancellationToken).ConfigureAwait(false);
-            InstallTargetOptions.WriteTable(output, results, DateTimeOffset.UtcNow);
-            var root = results.First(r => r.Key == installation.Key);
-            if (root.Succeeded != true)
+            bool create = parse.GetValue(createNamespace);
+            var installation = KappControllerManifests.ToInstallation(manifests, DateTimeOffset.UtcNow, create ? ns : null);
+            var watch = parse.GetValue(wait) ? new WatchTable(output) : null;
+            using var session = await options.OpenAsync(parse, cancellationToken, watch is null ? null : watch.Write, create: true).ConfigureAwait(false);
+            if (session.Target.Find(ns, installName) is { } existing)
             {
-                throw new InstallException($"installing {root.Key}: {root.UsefulErrorMessage}");
+                throw new InstallException(existing.Parent is null
+                    ? $"installation {ns}/{installName} already exists; change it with 'hull package installed update {installName}{(ns == "default" ? "" : $" -n {ns}")}'"
+                    : $"installation {ns}/{installName} already exists, installed by {existing.Parent}; change that installation's values ('hull package installed update {existing.Parent[(existing.Parent.IndexOf('/', StringComparison.Ordinal) + 1)..]} -f VALUES')");
             }
-            if (parse.GetValue(wait) && results.Any(r => r.Succeeded != true))
+            var state = ClusterState.Of(session.Target);
+            if (!create && !state.HasNamespace(ns))
             {
-                throw new InstallException($"{results.Count(r => r.Succeeded != true)} installations did not reconcile before the timeout");
+                throw new InstallException($"namespaces \"{ns}\" not found in dir:{session.Target.Root}: give --create-namespace, or declare it as existing with --existing-namespace {ns}");
             }
-            return HullApp.Success;
+            var timeout = parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5);
+            var deadline = DateTimeOffset.UtcNow + timeout;
+            var results = await session.Reconciler.ReconcileTreeAsync([installation], parse.GetValue(wait), deadline, cancellationToken).ConfigureAwait(false);
+            if (watch is null)
+            {
+                InstallTargetOptions.WriteTable(output, results, DateTimeOffset.UtcNow);
+            }
+            else
+            {
+                InstallTargetOptions.WriteFailures(output, results);
+            }
+            return InstallTargetOptions.Outcome(results, parse.GetValue(wait) ? timeout : null, deadline);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hull.Packaging.Auditing;
 using Hull.Packaging.Installing;
 using Hull.Packaging.Resources;
 
@@ -23,14 +24,16 @@ public static class PackageInstalledCommand
     {
         var options = new InstallTargetOptions();
         var all = new Option<bool>("--all-namespaces", "-A") { Description = "Every namespace" };
-        var command = new Command("list", "List installations (NAME, PACKAGE NAME, PACKAGE VERSION, DESCRIPTION, AGE)") { all };
+        var format = new Option<string>("--output", "-o") { Description = "Output format: table, yaml or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "yaml", "json");
+        var command = new Command("list", "List installations as 'tanzu package installed list' does (NAME, PACKAGE-NAME, PACKAGE-VERSION, STATUS)") { all, format };
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            using var target = DirectoryTarget.Open(options.Directory(parse), create: false);
+            using var target = options.OpenTarget(parse);
             bool every = parse.GetValue(all);
             string ns = parse.GetValue(options.Namespace)!;
-            InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, target.List().Where(i => every || i.Namespace == ns), DateTimeOffset.UtcNow, every);
+            InstalledList.Write(parse.InvocationConfiguration.Output, target.List().Where(i => every || i.Namespace == ns).ToList(), every, parse.GetValue(format)!);
             InstallTargetOptions.ReportUnreadable(target);
             return HullApp.Success;
         });
@@ -41,13 +44,20 @@ public static class PackageInstalledCommand
     {
         var options = new InstallTargetOptions();
         var name = new Argument<string>("NAME");
-        var command = new Command("get", "Show an installation's record: its PackageInstall with status (values Secrets hidden)") { name };
+        var valuesOutput = new Option<string?>("--values-file-output") { Description = "Write the installation's values (its values Secret's contents) to this file (mode 0600)" };
+        var command = new Command("get", "Show an installation's record: its PackageInstall with status (values Secrets hidden)") { name, valuesOutput };
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            using var target = DirectoryTarget.Open(options.Directory(parse), create: false);
+            using var target = options.OpenTarget(parse);
             var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(valuesOutput) is string file)
+            {
+                WriteValues(target, installation, file);
+                output.WriteLine($"Wrote the values of {installation.Key} to {file}");
+                return HullApp.Success;
+            }
             output.WriteLine($"NAME:                    {installation.Name}");
             output.WriteLine($"NAMESPACE:               {installation.Namespace}");
             output.WriteLine($"PACKAGE-NAME:            {installation.Install.Spec.PackageRef?.RefName}");
@@ -68,6 +78,29 @@ public static class PackageInstalledCommand
         return command;
     }
 
+    // tanzu's --values-file-output: the values Secret's contents as the file (several keys are separate documents).
+    private static void WriteValues(DirectoryTarget target, Installation installation, string file)
+    {
+        var texts = new List<string>();
+        foreach (var reference in installation.Install.Spec.Values ?? [])
+        {
+            string secretName = reference.SecretRef?.Name ?? "";
+            var secret = installation.Values.FirstOrDefault(s => s.Metadata.Name == secretName) ?? target.FindSecret(installation.Namespace, secretName)
+                ?? throw new InstallException($"values Secret '{installation.Namespace}/{secretName}' of {installation.Key} does not exist");
+            texts.AddRange(secret.Contents().Where(kv => reference.SecretRef!.Key is null || reference.SecretRef.Key == kv.Key).Select(kv => kv.Value));
+        }
+        if (texts.Count == 0)
+        {
+            throw new InstallException($"{installation.Key} has no values (its PackageInstall names no values Secret)");
+        }
+        string text = string.Join("---\n", texts.Select(t => t.EndsWith('\n') ? t : t + "\n"));
+        AtomicFile.Write(file, System.Text.Encoding.UTF8.GetBytes(text));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
     private static Command Update()
     {
         var options = new InstallTargetOptions();
@@ -75,7 +108,8 @@ public static class PackageInstalledCommand
         var version = new Option<string?>("--version", "-v") { Description = "The new exact version" };
         var constraint = new Option<string?>("--version-constraint") { Description = "The new version constraint" };
         var valuesFiles = new Option<string[]>("--values-file", "-f") { Description = "New values (replace the old ones), repeatable" };
-        var command = new Command("update", "Change an installation's version or values and reconcile it (files replaced atomically)") { name, version, constraint, valuesFiles };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the diff of every file the update would change, and change nothing" };
+        var command = new Command("update", "Change an installation's version or values and reconcile it (files replaced atomically)") { name, version, constraint, valuesFiles, dryRun };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -83,30 +117,46 @@ public static class PackageInstalledCommand
             var installation = Find(session.Target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             if (installation.Parent is not null)
             {
-                throw new InstallException($"{installation.Key} is installed by {installation.Parent}; change that package's values instead");
+                throw new InstallException($"{installation.Key} is installed by {installation.Parent}; change that installation's values instead");
             }
             var install = installation.Install;
             if (parse.GetValue(version) is not null || parse.GetValue(constraint) is not null)
             {
                 string constraints = PackageInstallCommand.Constraints(parse.GetValue(version), parse.GetValue(constraint));
-                install = install with { Spec = install.Spec with { PackageRef = install.Spec.PackageRef! with { VersionSelection = new SemverSelection { Constraints = constraints } } } };
+                var selection = install.Spec.PackageRef?.VersionSelection ?? new SemverSelection();
+                install = install with { Spec = install.Spec with { PackageRef = install.Spec.PackageRef! with { VersionSelection = selection with { Constraints = constraints } } } };
             }
             var values = installation.Values;
             if ((parse.GetValue(valuesFiles) ?? []) is { Length: > 0 } files)
             {
-                var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (string file in files)
-                {
-                    texts[Path.GetFileName(file)] = File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) : throw new InstallException($"--values-file '{file}': no such file");
-                }
-                string secretName = $"{installation.Name}-{installation.Namespace}-values";
-                values = [Secret.ForValues(secretName, installation.Namespace, texts)];
-                install = install with { Spec = install.Spec with { Values = [new PackageInstallValues { SecretRef = new ValuesSecretRef { Name = secretName } }] } };
+                var read = await PackageValuesFiles.ReadAsync(files, cancellationToken).ConfigureAwait(false);
+                var manifests = KappControllerManifests.For(installation.Name, installation.Namespace, "", "", read.Select(v => (v.Name, v.Text)).ToList(), install.Spec.ServiceAccountName);
+                var secret = manifests.OfType<Secret>().Single();
+                values = [secret];
+                install = install with { Spec = install.Spec with { Values = [new PackageInstallValues { SecretRef = new ValuesSecretRef { Name = secret.Metadata.Name } }] } };
             }
-            var results = await session.Reconciler.ReconcileTreeAsync([installation with { Install = install, Values = values }], false, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-            InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, results, DateTimeOffset.UtcNow);
-            var root = results.First(r => r.Key == installation.Key);
-            return root.Succeeded == true ? HullApp.Success : throw new InstallException($"updating {root.Key}: {root.UsefulErrorMessage} (the installed files are unchanged)");
+            var updated = installation with { Install = install, Values = values };
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(dryRun))
+            {
+                var changes = await session.Reconciler.PreviewAsync(updated, cancellationToken).ConfigureAwait(false);
+                foreach (var (path, old, @new) in changes)
+                {
+                    foreach (string line in LineDiff.Unified(old, @new, old is null ? "/dev/null" : $"a/{path}", @new is null ? "/dev/null" : $"b/{path}"))
+                    {
+                        output.WriteLine(line);
+                    }
+                }
+                output.WriteLine(changes.Count == 0 ? $"{installation.Key}: no file would change" : $"{installation.Key}: {changes.Count} files would change (dry run: nothing written)");
+                return HullApp.Success;
+            }
+            var results = await session.Reconciler.ReconcileTreeAsync([updated], false, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            InstallTargetOptions.WriteTable(output, results, DateTimeOffset.UtcNow);
+            if (results.FirstOrDefault(r => r.Key == installation.Key) is { Succeeded: false })
+            {
+                output.WriteLine($"{installation.Key}: the installed files are unchanged");
+            }
+            return InstallTargetOptions.Outcome(results);
         });
         return command;
     }
@@ -115,30 +165,21 @@ public static class PackageInstalledCommand
     {
         var options = new InstallTargetOptions();
         var name = new Argument<string>("NAME");
-        var command = new Command("delete", "Delete an installation: exactly the files it owns, and the installations it created") { name };
+        var command = new Command("delete", "Delete an installation: first the installations it created (users of a CRD or namespace before its provider), then exactly the files it owns") { name };
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            using var target = DirectoryTarget.Open(options.Directory(parse), create: false);
+            using var target = options.OpenTarget(parse);
             var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             if (installation.Parent is not null)
             {
                 throw new InstallException($"{installation.Key} is installed by {installation.Parent}; delete that one");
             }
-            Uninstall(target, installation, parse.InvocationConfiguration.Output);
+            var output = parse.InvocationConfiguration.Output;
+            Uninstaller.Uninstall(target, installation, deleted => output.WriteLine($"Deleted {deleted.Key} ({deleted.Files.Count} files)"));
             return HullApp.Success;
         });
         return command;
-    }
-
-    private static void Uninstall(DirectoryTarget target, Installation installation, TextWriter output)
-    {
-        foreach (var child in target.List().Where(i => i.Parent == installation.Key))
-        {
-            Uninstall(target, child, output);
-        }
-        target.Delete(installation);
-        output.WriteLine($"Deleted {installation.Key} ({installation.Files.Count} files)");
     }
 
     private static Command Kick()
@@ -153,8 +194,7 @@ public static class PackageInstalledCommand
             var installation = Find(session.Target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             var results = await session.Reconciler.ReconcileTreeAsync([installation], false, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
             InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, results, DateTimeOffset.UtcNow);
-            var root = results.First(r => r.Key == installation.Key);
-            return root.Succeeded == true ? HullApp.Success : throw new InstallException($"{root.Key}: {root.UsefulErrorMessage}");
+            return InstallTargetOptions.Outcome(results);
         });
         return command;
     }

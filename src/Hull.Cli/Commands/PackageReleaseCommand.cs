@@ -72,16 +72,31 @@ public static class PackageReleaseCommand
                 Licenses = parse.GetValue(licenses) ?? [],
                 Maintainers = parse.GetValue(maintainers) ?? [],
             };
-            await PackageReleaser.PrepareAsync(request, resolver, cancellationToken).ConfigureAwait(false);
+            var prepared = await PackageReleaser.PrepareAsync(request, resolver, cancellationToken).ConfigureAwait(false);
+            RepositoryBuilder? folderRepository = null;
+            if (parse.GetValue(repositoryDir) is string existingDir && Directory.Exists(Path.Combine(existingDir, "packages")))
+            {
+                folderRepository = new RepositoryBuilder().AddExisting(await RepositoryReader.ReadDirectoryAsync(existingDir, cancellationToken).ConfigureAwait(false));
+            }
+            // A version already released keeps its release date; its bundle must come out identical or nothing is pushed.
+            string refName = prepared.Metadata.Metadata.Name ?? "";
+            if ((repository?.Find(refName, prepared.Version) ?? folderRepository?.Find(refName, prepared.Version)) is { } released)
+            {
+                request = request with
+                {
+                    ReleasedAt = released.Spec.ReleasedAt,
+                    ReleasedBundle = released.Spec.Template?.Spec?.Fetch?.Select(f => f.ImgpkgBundle?.Image).FirstOrDefault(i => i is not null),
+                };
+            }
+            if (prepared.ValuesUnchecked)
+            {
+                log.WriteLine($"Warning: {prepared.ConfigName}/ takes plain data values without a schema: install-time values are not checked and the Package has no valuesSchema (add a #@data/values-schema file)");
+            }
             var release = await PackageReleaser.ReleaseAsync(stores, resolver, request, log.WriteLine, cancellationToken).ConfigureAwait(false);
             log.WriteLine($"Pushed '{release.Push.DigestReference}'");
             if (parse.GetValue(repositoryDir) is string repoDir)
             {
-                var builder = new RepositoryBuilder();
-                if (Directory.Exists(Path.Combine(repoDir, "packages")))
-                {
-                    builder.AddExisting(await RepositoryReader.ReadDirectoryAsync(repoDir, cancellationToken).ConfigureAwait(false));
-                }
+                var builder = folderRepository ?? new RepositoryBuilder();
                 Add(builder, release.Package, release.Metadata);
                 var written = await builder.WriteAsync(repoDir, cancellationToken).ConfigureAwait(false);
                 log.WriteLine($"Wrote {written.Count} files to {repoDir}");

@@ -15,7 +15,7 @@ public static class PackageTreeCommand
     {
         var target = new Argument<string>("NAME/VERSION") { Description = "The metapackage and its version" };
         var repos = new RepositoryOptions();
-        var valuesFiles = new Option<string[]>("--values-file") { Description = "Values for the metapackage (plain YAML; repeatable); its children get the values Secrets its output holds" };
+        var valuesFiles = new Option<string[]>("--values-file", "-f") { Description = "Values for the metapackage (plain YAML; repeatable); its children get the values Secrets its output holds" };
         var command = new Command("tree", "Render a metapackage and resolve every PackageInstall its output contains against the repositories, recursively") { target, valuesFiles };
         repos.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>

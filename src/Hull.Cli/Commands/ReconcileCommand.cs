@@ -10,24 +10,32 @@ public static class ReconcileCommand
     public static Command Create()
     {
         var options = new InstallTargetOptions();
-        var wait = new Option<bool>("--wait") { Description = "Keep retrying until all succeed or --wait-timeout" };
-        var waitTimeout = new Option<TimeSpan>("--wait-timeout") { Description = "How long --wait keeps trying", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
+        var wait = new Option<bool>("--wait") { Description = "Show each installation's state as it changes (kubectl get pkgi --watch) until all are done or --wait-timeout" };
+        var waitTimeout = GoDuration.Option("--wait-timeout", "How long --wait keeps trying", TimeSpan.FromMinutes(5));
         var all = new Option<bool>("--all") { Description = "Reconcile every installation, not only failed ones" };
         var command = new Command("reconcile", "Reconcile the installations of a target that have not succeeded (all with --all), in dependency order") { wait, waitTimeout, all };
         command.Options.Add(RepositoryOptions.ListFile);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var session = await options.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            var output = parse.InvocationConfiguration.Output;
+            var watch = parse.GetValue(wait) ? new WatchTable(output) : null;
+            using var session = await options.OpenAsync(parse, cancellationToken, watch is null ? null : watch.Write).ConfigureAwait(false);
             var pending = session.Target.List().Where(i => parse.GetValue(all) || i.Succeeded != true).ToList();
-            var results = await session.Reconciler.ReconcileTreeAsync(Reconciler.Order(pending), parse.GetValue(wait), DateTimeOffset.UtcNow + parse.GetValue(waitTimeout), cancellationToken).ConfigureAwait(false);
-            InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, session.Target.List(), DateTimeOffset.UtcNow, withNamespace: true);
-            int failed = results.Count(r => r.Succeeded != true);
-            if (failed == 0)
+            var timeout = parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5);
+            var deadline = DateTimeOffset.UtcNow + timeout;
+            var results = await session.Reconciler.ReconcileTreeAsync(Reconciler.Order(pending), parse.GetValue(wait), deadline, cancellationToken).ConfigureAwait(false);
+            if (watch is null)
             {
-                InstallTargetOptions.ReportUnreadable(session.Target);
+                InstallTargetOptions.WriteTable(output, session.Target.List(), DateTimeOffset.UtcNow, withNamespace: true);
             }
-            return failed == 0 ? HullApp.Success : throw new InstallException($"{failed} of {results.Count} installations failed to reconcile");
+            else
+            {
+                InstallTargetOptions.WriteFailures(output, results);
+            }
+            int code = InstallTargetOptions.Outcome(results, parse.GetValue(wait) ? timeout : null, deadline);
+            InstallTargetOptions.ReportUnreadable(session.Target);
+            return code;
         });
         return command;
     }

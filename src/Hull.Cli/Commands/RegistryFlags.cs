@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Hull.Oci.Registry;
 
 namespace Hull.Cli.Commands;
@@ -40,44 +39,7 @@ public sealed class RegistryFlags
             CaCertPaths = parse.GetValue(_caCert) ?? [],
             VerifyCerts = parse.GetValue(_verifyCerts),
             RetryCount = parse.GetValue(_retryCount),
-            ResponseHeaderTimeout = ParseDuration(parse.GetValue(_headerTimeout) ?? "30s"),
+            ResponseHeaderTimeout = GoDuration.Parse(parse.GetValue(_headerTimeout) ?? "30s"),
         };
-    }
-
-    /// <summary>Parses a Go-style duration (<c>500ms</c>, <c>30s</c>, <c>1m30s</c>, <c>1h</c>).</summary>
-    public static TimeSpan ParseDuration(string text)
-    {
-        var total = TimeSpan.Zero;
-        int i = 0;
-        if (text.Length == 0)
-        {
-            throw new ArgumentException("invalid duration \"\"");
-        }
-        while (i < text.Length)
-        {
-            int start = i;
-            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
-            {
-                i++;
-            }
-            int unitStart = i;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
-            {
-                i++;
-            }
-            if (start == unitStart || !double.TryParse(text.AsSpan(start, unitStart - start), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            {
-                throw new ArgumentException($"invalid duration \"{text}\" (use e.g. 30s, 500ms, 1m)");
-            }
-            total += text[unitStart..i] switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(value),
-                "s" => TimeSpan.FromSeconds(value),
-                "m" => TimeSpan.FromMinutes(value),
-                "h" => TimeSpan.FromHours(value),
-                _ => throw new ArgumentException($"invalid duration \"{text}\" (unit must be ms, s, m or h)"),
-            };
-        }
-        return total;
     }
 }

@@ -18,6 +18,7 @@ public static class RepoCommand
         repo.Options.Add(RepositoryOptions.ListFile);
         repo.Subcommands.Add(Add());
         repo.Subcommands.Add(List());
+        repo.Subcommands.Add(Update());
         repo.Subcommands.Add(Remove());
         repo.Subcommands.Add(Check());
         repo.Subcommands.Add(RepoReleaseCommand.Create());
@@ -74,6 +75,23 @@ public static class RepoCommand
                 table.Add(source.Name, source.Kind.ToString().ToLowerInvariant(), source.Location);
             }
             table.WriteTo(output);
+            return HullApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Update()
+    {
+        var name = new Argument<string>("NAME") { Description = "The repository's name" };
+        var location = new Argument<string>("LOCATION") { Description = "Its new location: a folder, oci:PATH[:TAG], or a registry reference" };
+        var command = new Command("update", "Point a named repository at a new location (e.g. a new tag)") { name, location };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+            string before = list.Find(parse.GetValue(name)!)?.Location ?? "";
+            var updated = list.Update(parse.GetValue(name)!, parse.GetValue(location)!);
+            await list.SaveAsync(cancellationToken).ConfigureAwait(false);
+            parse.InvocationConfiguration.Output.WriteLine($"Updated repository '{updated.Name}' ({before} -> {updated.Location})");
             return HullApp.Success;
         });
         return command;

@@ -57,6 +57,11 @@ public static class ResolveCommand
             }, cancellationToken).ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;
+            // kbld's log on standard error, which scripts read: one line per image it resolved.
+            foreach (var image in result.Images.Where(i => i.Origins.Count > 0).DistinctBy(i => (i.Id, i.Url)))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"resolve | final: {image.Id} -> {image.Url}");
+            }
             if (unresolved)
             {
                 stdout.Write(ResolvedOutput.Unresolved(result));

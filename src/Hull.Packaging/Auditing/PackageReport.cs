@@ -35,6 +35,12 @@ public sealed record PackageReport(
     string? Rendered,
     string? RenderError)
 {
+    /// <summary>
+    /// For a package without a values schema that still takes plain data values: the files that set them
+    /// (<c>#@data/values</c>) and their top-level keys. Install-time values are then not checked.
+    /// </summary>
+    public PlainValues? Unchecked { get; init; }
+
     /// <summary>The bundle's file contents by path (text diffs are made from them).</summary>
     public IReadOnlyDictionary<string, byte[]> Contents { get; init; } = new Dictionary<string, byte[]>();
 
@@ -74,7 +80,11 @@ public sealed record PackageReport(
             dependencies,
             ValuesSchemaRows.From(package.Package.Spec.ValuesSchema?.OpenAPIv3),
             rendered,
-            error) { Contents = bundle.Files };
+            error)
+        {
+            Contents = bundle.Files,
+            Unchecked = package.Package.Spec.ValuesSchema is null ? PlainValues.Of(bundle.Files) : null,
+        };
     }
 
     /// <summary>The report as `hull package show` prints it.</summary>
@@ -97,7 +107,9 @@ public sealed record PackageReport(
         {
             yield return $"  {d.Name}: {d.RefName} {d.Constraints}";
         }
-        yield return Values.Count == 0 ? "Values:   none (static: nothing to supply at install time)" : "Values:";
+        yield return Values.Count > 0 ? "Values:"
+            : Unchecked is { } plain ? $"Values:   plain data values, no schema (install-time values are not checked): defaults in {string.Join(", ", plain.Files)}; keys: {(plain.Keys.Count == 0 ? "none" : string.Join(", ", plain.Keys))}"
+            : "Values:   none (static: nothing to supply at install time)";
         foreach (var v in Values)
         {
             yield return $"  {v.Key}  {v.Type}  default {v.Default}";

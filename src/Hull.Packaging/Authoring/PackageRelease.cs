@@ -22,6 +22,12 @@ public sealed record PackageReleaseRequest(string Directory, string Bundle)
 
     /// <summary>The release time (<c>spec.releasedAt</c>); null is now.</summary>
     public DateTimeOffset? ReleasedAt { get; init; }
+
+    /// <summary>
+    /// The bundle (by digest) this version was already released with: a bundle with other content is refused before
+    /// anything is pushed, so the version's tag never moves (released versions are immutable).
+    /// </summary>
+    public string? ReleasedBundle { get; init; }
 }
 
 /// <summary>What a release produced.</summary>

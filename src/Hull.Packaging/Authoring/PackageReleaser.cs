@@ -45,7 +45,11 @@ public static class PackageReleaser
             Directory.CreateDirectory(Path.Combine(staging, BundleFiles.ImgpkgDir));
             await File.WriteAllTextAsync(Path.Combine(staging, BundleFiles.ImagesLockPath), prepared.ImagesLock, cancellationToken).ConfigureAwait(false);
             var target = BundleTarget(request.Bundle, prepared.Version);
-            var push = await BundlePusher.PushAsync(stores, new PushRequest(target, new LayerOptions([staging], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()), log, cancellationToken).ConfigureAwait(false);
+            var pushRequest = new PushRequest(target, new LayerOptions([staging], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>())
+            {
+                BeforeUpload = (digest, _) => CheckImmutable(request, prepared, digest),
+            };
+            var push = await BundlePusher.PushAsync(stores, pushRequest, log, cancellationToken).ConfigureAwait(false);
             var tagged = Locations.WithTag(target, push.Tag).ToString()!;
             var package = await LockBundleAsync(prepared.Package(tagged), resolver, cancellationToken).ConfigureAwait(false);
             // The folder's lock is kept current too, as `kbld --imgpkg-lock-output .imgpkg/images.yml` would leave it.
@@ -60,6 +64,15 @@ public static class PackageReleaser
         {
             Directory.Delete(staging, recursive: true);
         }
+    }
+
+    private static Task CheckImmutable(PackageReleaseRequest request, Prepared prepared, Digest digest)
+    {
+        if (request.ReleasedBundle is string released && BundleReferences.DigestOf(released) is { } before && before.ToString() != digest.ToString())
+        {
+            throw new PackageAuthoringException($"package '{prepared.Metadata.Metadata.Name}' version '{prepared.Version}' is already released ({released}) and this bundle's content differs ({digest}); released versions are immutable, release a new version (nothing was pushed)");
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Where the bundle goes: <paramref name="bundle"/> as written when it names a tag, else tagged with the version (<c>+</c> is not allowed in tags).</summary>
@@ -85,7 +98,11 @@ public static class PackageReleaser
     /// <param name="ImagesLock">The ImagesLock text.</param>
     /// <param name="Metadata">The PackageMetadata to write.</param>
     /// <param name="Package">The Package, given the bundle reference.</param>
-    public sealed record Prepared(string Version, string ConfigDir, string ConfigName, string ImagesLock, PackageMetadata Metadata, Func<string, Package> Package);
+    public sealed record Prepared(string Version, string ConfigDir, string ConfigName, string ImagesLock, PackageMetadata Metadata, Func<string, Package> Package)
+    {
+        /// <summary>The config takes plain data values (<c>#@data/values</c>) but has no schema: install-time values go unchecked.</summary>
+        public bool ValuesUnchecked { get; init; }
+    }
 
     /// <summary>Checks the folder and locks its images without pushing anything.</summary>
     public static async Task<Prepared> PrepareAsync(PackageReleaseRequest request, IDigestResolver resolver, CancellationToken cancellationToken)
@@ -177,7 +194,11 @@ public static class PackageReleaser
                 },
             },
         };
-        return new Prepared(versionString, configDir, configName, imagesLock, releasedMetadata, Complete);
+        bool hasSchema = schema.Find("properties")?.Value is Map { Items.Count: > 0 };
+        bool plainValues = !hasSchema && Directory.EnumerateFiles(configDir, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
+            .Any(f => Auditing.PlainValues.SetsValues(File.ReadAllBytes(f)));
+        return new Prepared(versionString, configDir, configName, imagesLock, releasedMetadata, Complete) { ValuesUnchecked = plainValues };
     }
 
     // kbld --file config --imgpkg-lock-output .imgpkg/images.yml: every image the config names, resolved to a digest.

@@ -27,9 +27,12 @@ public static class PackageScaffold
     /// <summary>The version a fresh package.yml carries until its first release.</summary>
     public const string UnreleasedVersion = "0.0.0";
 
-    /// <summary>The files of a new package named <paramref name="refName"/>, paths relative to the package folder.</summary>
+    /// <summary>
+    /// The files of a new package named <paramref name="refName"/>, paths relative to the package folder; with
+    /// <paramref name="withTemplates"/> false, only the package files around an existing <c>config/</c>.
+    /// </summary>
     /// <exception cref="PackageAuthoringException">The name breaks kapp-controller's rules.</exception>
-    public static IReadOnlyList<RepositoryFile> Files(string refName, string? displayName = null)
+    public static IReadOnlyList<RepositoryFile> Files(string refName, string? displayName = null, bool withTemplates = true)
     {
         if (PackageNames.ProblemWithRefName(refName) is string problem)
         {
@@ -39,7 +42,7 @@ public static class PackageScaffold
         var metadata = new PackageMetadata
         {
             Metadata = new ObjectMeta { Name = refName },
-            Spec = new PackageMetadataSpec { DisplayName = displayName ?? shortName, ShortDescription = $"{displayName ?? shortName} package" },
+            Spec = new PackageMetadataSpec { DisplayName = displayName ?? shortName, ShortDescription = Describe(displayName ?? shortName) },
         };
         var package = new Package
         {
@@ -63,11 +66,19 @@ public static class PackageScaffold
                 },
             },
         };
-        return
+        RepositoryFile[] packageFiles =
         [
             new RepositoryFile(MetadataFile, ResourceYaml.Emit(metadata)),
             new RepositoryFile(PackageFile, ResourceYaml.Emit(package)),
             new RepositoryFile(".imgpkg/images.yml", Encoding.UTF8.GetString(LockYaml.Emit(new ImagesLock()))),
+        ];
+        if (!withTemplates)
+        {
+            return packageFiles;
+        }
+        return
+        [
+            .. packageFiles,
             new RepositoryFile($"{ConfigDir}/values-schema.yml", $"""
                 #@data/values-schema
                 ---
@@ -87,10 +98,32 @@ public static class PackageScaffold
         ];
     }
 
-    /// <summary>Writes the files into <paramref name="directory"/>; refuses to overwrite any file that exists.</summary>
-    public static async Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, string refName, string? displayName, CancellationToken cancellationToken)
+    // "my-opinionated" reads "My opinionated package"; a display name that already says package is not repeated.
+    private static string Describe(string name)
     {
-        var files = Files(refName, displayName);
+        string words = name.Replace('-', ' ');
+        words = words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+        return words.EndsWith(" package", StringComparison.OrdinalIgnoreCase) || words.Equals("package", StringComparison.OrdinalIgnoreCase) ? words : words + " package";
+    }
+
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/>; refuses to overwrite any file that exists. A folder whose
+    /// <c>config/</c> already holds files is refused (the scaffold's templates would join and break them) unless
+    /// <paramref name="fromConfig"/> adopts it: then only the package files are written, no templates.
+    /// </summary>
+    public static async Task<IReadOnlyList<RepositoryFile>> WriteAsync(string directory, string refName, string? displayName, CancellationToken cancellationToken, bool fromConfig = false)
+    {
+        var files = Files(refName, displayName, withTemplates: !fromConfig);
+        string config = Path.Combine(directory, ConfigDir);
+        bool hasConfig = Directory.Exists(config) && Directory.EnumerateFileSystemEntries(config).Any();
+        if (hasConfig && !fromConfig)
+        {
+            throw new PackageAuthoringException($"'{config}' already exists: init would add {ConfigDir}/config.yml and {ConfigDir}/values-schema.yml beside its templates; pass --from-config to adopt it as the package's configuration (no templates added), or pick another folder");
+        }
+        if (fromConfig && !hasConfig)
+        {
+            throw new PackageAuthoringException($"--from-config: '{config}' has no configuration to adopt");
+        }
         var existing = files.Select(f => f.Path).Where(p => File.Exists(Path.Combine(directory, p))).ToList();
         if (existing.Count > 0)
         {

@@ -33,6 +33,8 @@ public sealed class DirectoryTarget : IDisposable
 
     private string Journal => Path.Combine(Root, HullDir, "journal");
 
+    private string NamespacesFile => Path.Combine(Root, HullDir, "namespaces");
+
     /// <summary>
     /// Opens the target (creating it when <paramref name="create"/>; a read-only command passes false, so a mistyped
     /// path is an error, not a new folder), takes its lock, and finishes or undoes an interrupted change.
@@ -200,6 +202,26 @@ public sealed class DirectoryTarget : IDisposable
     {
         WriteAtomic(Journal, string.Join("\n", "delete", installation.Namespace, installation.Name, "") + "\n");
         FinishDelete(installation.Namespace, installation.Name);
+    }
+
+    /// <summary>Namespaces declared to exist outside any installation (as a cluster's own), beyond Kubernetes' four.</summary>
+    public IReadOnlyList<string> DeclaredNamespaces() =>
+        File.Exists(NamespacesFile) ? File.ReadAllLines(NamespacesFile).Where(l => l.Length > 0).ToList() : [];
+
+    /// <summary>Declares namespaces that exist outside any installation (recorded in <c>.hull/namespaces</c>).</summary>
+    /// <exception cref="InstallException">A name that is not a Kubernetes namespace name (a DNS label).</exception>
+    public void DeclareNamespaces(IEnumerable<string> names)
+    {
+        var all = new SortedSet<string>(DeclaredNamespaces(), StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            if (KubernetesName.NamespaceProblem(name) is { } problem)
+            {
+                throw new InstallException($"--existing-namespace: {problem}");
+            }
+            all.Add(name);
+        }
+        WriteAtomic(NamespacesFile, string.Concat(all.Select(n => n + "\n")));
     }
 
     /// <inheritdoc/>

@@ -38,6 +38,12 @@ public sealed record Installation
     /// <summary>CustomResourceDefinitions it provides (<c>group/Kind</c>), so dependants can tell when they may deploy.</summary>
     public IReadOnlyList<string> Provides { get; init; } = [];
 
+    /// <summary>
+    /// What the install command created beside the PackageInstall, as tanzu does (its ServiceAccount, ClusterRole and
+    /// ClusterRoleBinding; the Namespace with <c>--create-namespace</c>): they exist until the installation is deleted.
+    /// </summary>
+    public IReadOnlyList<ResourceKey> CreatedResources { get; init; } = [];
+
     /// <summary>Whether the last reconcile succeeded (null: never attempted).</summary>
     public bool? Succeeded { get; init; }
 

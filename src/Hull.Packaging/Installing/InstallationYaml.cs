@@ -38,6 +38,7 @@ public static class InstallationYaml
         Set("resources", string.Join("\n", installation.Resources));
         Set("files", string.Join("\n", installation.Files));
         Set("provides", string.Join("\n", installation.Provides));
+        Set("created", string.Join("\n", installation.CreatedResources));
         var condition = installation.Succeeded switch
         {
             true => new Condition { Type = "ReconcileSucceeded", Status = "True" },
@@ -99,6 +100,7 @@ public static class InstallationYaml
             Resources = Lines("resources").Select(ResourceKey.Parse).ToList(),
             Files = Lines("files"),
             Provides = Lines("provides"),
+            CreatedResources = Lines("created").Select(ResourceKey.Parse).ToList(),
             Succeeded = succeeded,
             UsefulErrorMessage = status?.UsefulErrorMessage,
             Version = status?.Version,

@@ -14,54 +14,64 @@ namespace Hull.Packaging.Installing;
 /// from the repositories, fetch its bundle by digest (a relocated copy first), validate the values against its
 /// valuesSchema, template it (ytt with the values and the package's defaults, kbld with the bundle's ImagesLock),
 /// then deploy. PackageInstalls in the output are installed too (their values Secrets come from the same output).
-/// A failure is recorded in the installation's status and leaves its deployed files untouched.
+/// Before deploying it checks what a cluster checks (<see cref="ClusterState"/>): the service account, the namespaces,
+/// the CRDs. A failure is recorded in the installation's status and leaves its deployed files untouched.
 /// </summary>
 public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryContents> repositories, RepositoryPackageRenderer renderer)
 {
-    // Groups whose kinds the API server or kapp-controller itself serves: no CustomResourceDefinition needed.
-    private static bool BuiltIn(string group) =>
-        !group.Contains('.', StringComparison.Ordinal) || group.EndsWith(".k8s.io", StringComparison.Ordinal)
-        || group.EndsWith("carvel.dev", StringComparison.Ordinal) || group.EndsWith("k14s.io", StringComparison.Ordinal);
+    // Renders by installation, package version and values: an installation put back to wait is not templated again.
+    private readonly Dictionary<string, Plan> _plans = new(StringComparer.Ordinal);
 
     /// <summary>The clock for status times.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Told each state an installation takes, as <c>kubectl get pkgi --watch</c> shows them: <c>Reconciling</c> when it
+    /// is queued, then <c>Reconcile succeeded</c> or <c>Reconcile failed</c>.
+    /// </summary>
+    public Action<Installation>? Observe { get; init; }
+
     /// <summary>Reconciles one installation and records the outcome; returns the recorded installation.</summary>
-    public async Task<Installation> ReconcileAsync(Installation installation, CancellationToken cancellationToken)
+    public async Task<Installation> ReconcileAsync(Installation installation, CancellationToken cancellationToken) =>
+        (await AttemptAsync(installation, mayWait: false, cancellationToken).ConfigureAwait(false))!;
+
+    // One reconcile. With mayWait, an installation that waits for something another one may still create (a CRD, a
+    // namespace, a service account, a values Secret) is not recorded as failed: null, to be queued again.
+    private async Task<Installation?> AttemptAsync(Installation installation, bool mayWait, CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
         RepositoryPackage? package = null;
         IReadOnlyList<string>? provides = null;
         try
         {
-            package = Select(installation.Install);
+            package = PackageSelection.Select(repositories, installation.Install);
             var values = Values(installation);
             var problems = ValuesSchemaValidator.Validate(package.Package.Spec.ValuesSchema?.OpenAPIv3, values);
             if (problems.Count > 0)
             {
                 throw new InstallException($"values do not match the values schema of {package.RefName} {package.Version}: {string.Join("; ", problems)}");
             }
-            string bundle = await renderer.LocateAsync(package, cancellationToken).ConfigureAwait(false);
-            var rendered = await renderer.RenderAsync(package, values, cancellationToken).ConfigureAwait(false);
-            var files = Files(installation, rendered);
-            CheckChildNames(installation, rendered);
-            provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")
-                .Select(m => CrdName(m!)).Where(n => n is not null).Select(n => n!).ToList();
-            CheckDependencies(installation, files, provides);
-            var fetched = await renderer.FetchAsync(package, cancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(installation, package, values, cancellationToken).ConfigureAwait(false);
+            provides = plan.Provides;
+            CheckCluster(installation, plan.Files, plan.Provides);
             var deployed = target.Deploy(installation with
             {
                 Version = package.Version.ToString(),
                 LastAttemptedVersion = package.Version.ToString(),
-                Bundle = fetched.DigestReference ?? bundle,
-                ValuesDigest = Digest(values),
+                Bundle = plan.Bundle,
+                ValuesDigest = plan.ValuesDigest,
                 Provides = provides,
                 Succeeded = true,
                 UsefulErrorMessage = null,
                 LastAttempt = now,
-            }, files);
-            SyncChildren(deployed, rendered, now);
+            }, plan.Files);
+            SyncChildren(deployed, plan.Rendered, now);
+            Observe?.Invoke(deployed);
             return deployed;
+        }
+        catch (InstallException ex) when (mayWait && ex.WaitsForDependency)
+        {
+            return null;
         }
         catch (Exception ex) when (ex is InstallException or PackageRenderException or RepositoryException or VersionSelectionException or Hull.Bundles.BundleException or Hull.Oci.OciException)
         {
@@ -82,84 +92,130 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
                 LastAttempt = now,
             };
             target.Save(failed);
+            Observe?.Invoke(failed);
             return failed;
         }
     }
 
     /// <summary>
-    /// Reconciles <paramref name="roots"/> and every installation they create, once each, parents before children;
-    /// with <paramref name="untilDone"/> the failed ones are retried (in dependency order: an attempt that succeeds
-    /// may unblock others) until all succeed, a round changes nothing, or <paramref name="deadline"/> passes.
+    /// What reconciling <paramref name="installation"/> would change in its folder, without writing anything: each
+    /// file (path relative to the target) with its current and its new text (null when absent), equal ones left out.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Path, string? Old, string? New)>> PreviewAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        var package = PackageSelection.Select(repositories, installation.Install);
+        var values = Values(installation);
+        var problems = ValuesSchemaValidator.Validate(package.Package.Spec.ValuesSchema?.OpenAPIv3, values);
+        if (problems.Count > 0)
+        {
+            throw new InstallException($"values do not match the values schema of {package.RefName} {package.Version}: {string.Join("; ", problems)}");
+        }
+        var plan = await PlanAsync(installation, package, values, cancellationToken).ConfigureAwait(false);
+        string dir = $"{installation.Namespace}/{installation.Name}";
+        var wanted = plan.Files.ToDictionary(f => $"{dir}/{f.FileName}", f => f.Text, StringComparer.Ordinal);
+        var current = target.Find(installation.Namespace, installation.Name)?.Files ?? [];
+        var changes = new List<(string, string?, string?)>();
+        foreach (string path in current.Union(wanted.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            string full = Path.Combine(target.Root, path);
+            string? old = current.Contains(path, StringComparer.Ordinal) && File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false) : null;
+            string? updated = wanted.GetValueOrDefault(path);
+            if (old != updated)
+            {
+                changes.Add((path, old, updated));
+            }
+        }
+        return changes;
+    }
+
+    private sealed record Plan(string Bundle, string ValuesDigest, RenderedPackage Rendered, IReadOnlyList<TargetFile> Files, IReadOnlyList<string> Provides);
+
+    private async Task<Plan> PlanAsync(Installation installation, RepositoryPackage package, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken)
+    {
+        string valuesDigest = Digest(values);
+        string key = $"{installation.Key}\n{package.RefName}\n{package.Version}\n{valuesDigest}";
+        if (_plans.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        string bundle = await renderer.LocateAsync(package, cancellationToken).ConfigureAwait(false);
+        var rendered = await renderer.RenderAsync(package, values, cancellationToken).ConfigureAwait(false);
+        var files = Files(installation, rendered);
+        CheckChildNames(installation, rendered);
+        var provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")
+            .Select(m => CrdName(m!)).Where(n => n is not null).Select(n => n!).ToList();
+        var fetched = await renderer.FetchAsync(package, cancellationToken).ConfigureAwait(false);
+        var plan = new Plan(fetched.DigestReference ?? bundle, valuesDigest, rendered, files, provides);
+        _plans[key] = plan;
+        return plan;
+    }
+
+    /// <summary>
+    /// Reconciles <paramref name="roots"/> and every installation they create, parents before children, in dependency
+    /// order: one that waits for a CRD, a namespace, a service account or a values Secret that another installation
+    /// may still create stays <c>Reconciling</c> and is tried again after the others, until nothing more can progress
+    /// (it then fails saying what it waits for) or, with <paramref name="untilDone"/>, <paramref name="deadline"/>
+    /// passes. Returns the outcomes in the order they were reached.
     /// </summary>
     public async Task<IReadOnlyList<Installation>> ReconcileTreeAsync(IReadOnlyList<Installation> roots, bool untilDone, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var attempted = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<Installation>(roots);
         var results = new Dictionary<string, Installation>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var queued = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<Installation>();
+        void Enqueue(Installation installation)
+        {
+            if (queued.Add(installation.Key))
+            {
+                queue.Enqueue(installation);
+                Observe?.Invoke(installation with { Succeeded = null });
+            }
+        }
+        foreach (var root in roots)
+        {
+            Enqueue(root);
+        }
+        var waiting = new List<Installation>();
+        bool progressed = false, final = false;
         while (true)
         {
             while (queue.Count > 0)
             {
                 var next = queue.Dequeue();
-                if (!attempted.Add(next.Key))
+                var result = await AttemptAsync(next, mayWait: !final, cancellationToken).ConfigureAwait(false);
+                if (result is null)
                 {
+                    waiting.Add(next);
                     continue;
                 }
-                var result = await ReconcileAsync(next, cancellationToken).ConfigureAwait(false);
-                results[result.Key] = result;
-                foreach (var child in target.List().Where(i => i.Parent == result.Key && !attempted.Contains(i.Key)))
+                if (results.TryAdd(result.Key, result))
                 {
-                    queue.Enqueue(child);
+                    order.Add(result.Key);
+                }
+                progressed |= result.Succeeded == true;
+                foreach (var child in target.List().Where(i => i.Parent == result.Key))
+                {
+                    Enqueue(child);
                 }
             }
-            var failed = results.Values.Where(r => r.Succeeded != true).Select(r => target.Find(r.Namespace, r.Name)).Where(r => r is not null).Select(r => r!).ToList();
-            if (!untilDone || failed.Count == 0 || Clock.GetUtcNow() >= deadline)
+            if (waiting.Count == 0)
             {
                 break;
             }
-            int before = failed.Count;
-            attempted.Clear();
-            foreach (var retry in Order(failed))
+            // Nothing succeeded since they were put back (or time is up): a last attempt each records what they wait for.
+            final = !progressed || (untilDone && Clock.GetUtcNow() >= deadline);
+            progressed = false;
+            foreach (var retry in InstallOrder.ProvidersFirst(waiting))
             {
-                attempted.Add(retry.Key);
-                var result = await ReconcileAsync(retry, cancellationToken).ConfigureAwait(false);
-                results[result.Key] = result;
-                foreach (var child in target.List().Where(i => i.Parent == result.Key && !results.ContainsKey(i.Key)))
-                {
-                    queue.Enqueue(child);
-                }
+                queue.Enqueue(retry);
             }
-            int after = results.Values.Count(r => r.Succeeded != true);
-            if (after >= before && queue.Count == 0)
-            {
-                break; // nothing moved: retrying now would fail the same way
-            }
+            waiting.Clear();
         }
-        return results.Values.OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        return order.Select(k => results[k]).ToList();
     }
 
-    /// <summary>Failed installations in dependency order: parents first, then those that provide what others wait for.</summary>
-    public static IReadOnlyList<Installation> Order(IReadOnlyList<Installation> installations) =>
-        installations.OrderBy(i => Depth(i, installations)).ThenBy(i => i.Provides.Count == 0 ? 1 : 0).ThenBy(i => i.Key, StringComparer.Ordinal).ToList();
-
-    private static int Depth(Installation installation, IReadOnlyList<Installation> all)
-    {
-        int depth = 0;
-        for (var parent = installation.Parent; parent is not null && depth < 64; depth++)
-        {
-            parent = all.FirstOrDefault(i => i.Key == parent)?.Parent;
-        }
-        return depth;
-    }
-
-    private RepositoryPackage Select(PackageInstall install)
-    {
-        string refName = install.Spec.PackageRef?.RefName ?? throw new InstallException($"PackageInstall {install.Metadata.Name}: spec.packageRef.refName is missing");
-        var selection = install.Spec.PackageRef.VersionSelection?.ToVersionSelection() ?? new VersionSelection(">=0.0.0");
-        var contents = repositories.FirstOrDefault(r => r.PackageNames.Contains(refName, StringComparer.Ordinal))
-            ?? throw new InstallException($"package '{refName}' is in none of the repositories ({string.Join(", ", repositories.Select(r => r.Origin))})");
-        return contents.Select(refName, selection);
-    }
+    /// <summary>Installations in dependency order (see <see cref="InstallOrder.ProvidersFirst"/>).</summary>
+    public static IReadOnlyList<Installation> Order(IReadOnlyList<Installation> installations) => InstallOrder.ProvidersFirst(installations);
 
     private List<PackageValues> Values(Installation installation)
     {
@@ -169,7 +225,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             string name = reference.SecretRef?.Name ?? "";
             var secret = installation.Values.FirstOrDefault(s => s.Metadata.Name == name)
                 ?? target.FindSecret(installation.Namespace, name)
-                ?? throw new InstallException($"values Secret '{installation.Namespace}/{name}' does not exist (yet)");
+                ?? throw InstallException.Waiting($"values Secret '{installation.Namespace}/{name}' does not exist (yet)");
             foreach (var (key, text) in secret.Contents())
             {
                 if (reference.SecretRef!.Key is null || reference.SecretRef.Key == key)
@@ -216,18 +272,42 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         }
     }
 
-    // Like kapp before the CRDs exist: a custom resource whose CustomResourceDefinition no installation (nor this
-    // output) provides cannot be applied yet; the installation fails and is retried later.
-    private void CheckDependencies(Installation installation, IReadOnlyList<TargetFile> files, IReadOnlyList<string> provides)
+    // What kapp-controller and the API server check before the installation's resources exist: its service account
+    // (kapp-controller deploys with it), the namespace of each namespaced resource, and the CustomResourceDefinition
+    // of each custom resource (kapp: "resource type not found"). Another installation may still create each of them.
+    private void CheckCluster(Installation installation, IReadOnlyList<TargetFile> files, IReadOnlyList<string> provides)
     {
-        var available = target.List().Where(i => i.Key != installation.Key && i.Succeeded == true).SelectMany(i => i.Provides).Concat(provides).ToHashSet(StringComparer.Ordinal);
+        var state = ClusterState.Of(target);
+        state.AddResources(installation.CreatedResources);
+        string? serviceAccount = installation.Install.Spec.ServiceAccountName;
+        if (string.IsNullOrEmpty(serviceAccount) && installation.Install.Spec.Cluster is null)
+        {
+            throw new InstallException("Expected service account or cluster specified (spec.serviceAccountName)");
+        }
+        if (!string.IsNullOrEmpty(serviceAccount) && !state.HasServiceAccount(installation.Namespace, serviceAccount))
+        {
+            throw InstallException.Waiting($"Preparing kapp: Getting service account: serviceaccounts \"{serviceAccount}\" not found (namespace {installation.Namespace})");
+        }
+        var output = new ClusterState();
+        output.AddResources(files.Select(f => f.Key));
+        var missingNamespaces = files.Select(f => f.Key)
+            .Where(k => k.Namespace.Length > 0 && !state.HasNamespace(k.Namespace) && !output.HasNamespace(k.Namespace))
+            .GroupBy(k => k.Namespace, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Select(k => $"kapp: Error: Creating resource {k.Kind.ToLowerInvariant()}/{k.Name} ({k.ApiVersion}) namespace: {k.Namespace}: API server says: namespaces \"{k.Namespace}\" not found (reason: NotFound)")
+            .ToList();
+        if (missingNamespaces.Count > 0)
+        {
+            throw InstallException.Waiting(string.Join("; ", missingNamespaces));
+        }
+        state.AddTypes(provides);
         var missing = files.Select(f => f.Key)
-            .Where(k => !BuiltIn(k.Group) && !available.Contains($"{k.Group}/{k.Kind}"))
+            .Where(k => !ClusterState.IsBuiltInGroup(k.Group) && !state.HasType(k.Group, k.Kind))
             .Select(k => $"{k.Kind} {k.Name} ({k.ApiVersion})")
             .ToList();
         if (missing.Count > 0)
         {
-            throw new InstallException($"resource type not found: {string.Join(", ", missing)}: their CustomResourceDefinitions are not installed yet");
+            throw InstallException.Waiting($"resource type not found: {string.Join(", ", missing)}: their CustomResourceDefinitions are not installed yet");
         }
     }
 
@@ -271,15 +351,8 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         }
     }
 
-    /// <summary>Deletes an installation and, first, every installation its output created (recursively).</summary>
-    public void Uninstall(Installation installation)
-    {
-        foreach (var child in target.List().Where(i => i.Parent == installation.Key))
-        {
-            Uninstall(child);
-        }
-        target.Delete(installation);
-    }
+    /// <summary>Deletes an installation and, first, every installation its output created (see <see cref="Uninstaller"/>).</summary>
+    public void Uninstall(Installation installation) => Uninstaller.Uninstall(target, installation, null);
 
     private static string Digest(IReadOnlyList<PackageValues> values)
     {

@@ -52,7 +52,15 @@ public static class PackageTreeResolver
         };
         var origin = repositories.FirstOrDefault(r => r.PackageNames.Contains(root.RefName, StringComparer.Ordinal))?.Origin ?? "";
         selected[root.RefName] = (root, Describe(root));
-        return await ResolveNodeAsync(root.RefName, root, values, origin, [], repositories, once, selected, cancellationToken).ConfigureAwait(false);
+        var problems = new List<string>();
+        var tree = await ResolveNodeAsync(root.RefName, root, values, origin, [], repositories, once, selected, problems, cancellationToken).ConfigureAwait(false);
+        // Every package that cannot be selected is reported at once, so one run shows all that is missing.
+        return problems.Count switch
+        {
+            0 => tree,
+            1 => throw new PackageTreeException(problems[0]),
+            _ => throw new PackageTreeException($"{problems.Count} PackageInstalls cannot be resolved:\n  {string.Join("\n  ", problems)}"),
+        };
     }
 
     private static async Task<PackageTreeNode> ResolveNodeAsync(
@@ -64,6 +72,7 @@ public static class PackageTreeResolver
         IReadOnlyList<RepositoryContents> repositories,
         PackageValuesRenderer render,
         Dictionary<string, (RepositoryPackage Package, string Chain)> selected,
+        List<string> problems,
         CancellationToken cancellationToken)
     {
         path.Add(package);
@@ -79,8 +88,12 @@ public static class PackageTreeResolver
                 throw new PackageTreeException($"{chain}: PackageInstall '{name}' has no spec.packageRef.refName");
             }
             var selection = install.Spec.PackageRef!.VersionSelection?.ToVersionSelection() ?? new VersionSelection(">=0.0.0");
-            var contents = repositories.FirstOrDefault(r => r.PackageNames.Contains(refName, StringComparer.Ordinal))
-                ?? throw new PackageTreeException($"{chain}: PackageInstall '{name}' needs package '{refName}', which no repository has ({string.Join(", ", repositories.Select(r => r.Origin))})");
+            var contents = repositories.FirstOrDefault(r => r.PackageNames.Contains(refName, StringComparer.Ordinal));
+            if (contents is null)
+            {
+                problems.Add($"{chain}: PackageInstall '{name}' needs package '{refName}', which no repository has ({string.Join(", ", repositories.Select(r => r.Origin))})");
+                continue;
+            }
             RepositoryPackage child;
             try
             {
@@ -88,7 +101,8 @@ public static class PackageTreeResolver
             }
             catch (Exception ex) when (ex is VersionSelectionException or RepositoryException or FormatException)
             {
-                throw new PackageTreeException($"{chain}: PackageInstall '{name}': {ex.Message}");
+                problems.Add($"{chain}: PackageInstall '{name}': {ex.Message}");
+                continue;
             }
             if (path.Any(p => p.RefName == refName))
             {
@@ -100,7 +114,7 @@ public static class PackageTreeResolver
                     $"package '{refName}' is selected at two versions: {earlier.Package.Version} (by {earlier.Chain}) and {child.Version} (by {chain}, PackageInstall '{name}'); one cluster holds one version of a package");
             }
             selected[refName] = (child, chain);
-            children.Add(await ResolveNodeAsync(name, child, ValuesOf(install, resources), contents.Origin, path, repositories, render, selected, cancellationToken).ConfigureAwait(false));
+            children.Add(await ResolveNodeAsync(name, child, ValuesOf(install, resources), contents.Origin, path, repositories, render, selected, problems, cancellationToken).ConfigureAwait(false));
         }
         path.RemoveAt(path.Count - 1);
         return new PackageTreeNode(installName, package, repository, children);

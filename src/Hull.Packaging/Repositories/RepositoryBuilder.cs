@@ -65,6 +65,10 @@ public sealed class RepositoryBuilder
         return this;
     }
 
+    /// <summary>The Package released as <paramref name="refName"/> <paramref name="version"/>, or null.</summary>
+    public Package? Find(string refName, string version) =>
+        _packages.TryGetValue((refName, RepositoryContents.ParseVersion(version)?.ToString() ?? version), out var entry) ? entry.Resource : null;
+
     /// <summary>Adds one package version; an existing version must be identical.</summary>
     public RepositoryBuilder Add(Package package, string from)
     {
@@ -121,11 +125,7 @@ public sealed class RepositoryBuilder
                     problems.Add($"{entry.From}: spec.template.spec.fetch[].imgpkgBundle.image: '{image}' is not referenced by digest; lock it first (hull resolve -f FILE) so the repository pins exactly what was tested");
                     continue;
                 }
-                // Layout bundles are for local use: kapp-controller cannot fetch them and imgpkg cannot lock them.
-                if (!BundleReferences.IsLayout(image))
-                {
-                    locked.Add(image);
-                }
+                locked.Add(image);
             }
         }
         // kbld.carvel.dev/id as kbld's --imgpkg-lock-output writes it (kctrl package repository release): kapp-controller

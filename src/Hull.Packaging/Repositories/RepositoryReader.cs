@@ -180,7 +180,7 @@ public static class RepositoryReader
     {
         var bundles = packages
             .SelectMany(p => (p.Package.Spec.Template?.Spec?.Fetch ?? []).Select(f => (p, image: f.ImgpkgBundle?.Image)))
-            .Where(x => x.image is not null && !BundleReferences.IsLayout(x.image))
+            .Where(x => x.image is not null)
             .ToList();
         if (imagesLock is null)
         {

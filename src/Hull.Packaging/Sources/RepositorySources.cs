@@ -108,6 +108,30 @@ public sealed class RepositorySources
         return source;
     }
 
+    /// <summary>Points an existing repository at a new location, keeping its place in the list (tanzu's <c>repository update</c>).</summary>
+    public RepositorySource Update(string name, string location)
+    {
+        int index = _sources.FindIndex(s => s.Name == name);
+        if (index < 0)
+        {
+            Remove(name); // fails naming the known ones
+        }
+        var old = _sources[index];
+        _sources.RemoveAt(index);
+        try
+        {
+            var updated = Add(name, location);
+            _sources.Remove(updated);
+            _sources.Insert(index, updated);
+            return updated;
+        }
+        catch
+        {
+            _sources.Insert(index, old);
+            throw;
+        }
+    }
+
     /// <summary>Removes a repository; fails naming the known ones when there is none by that name.</summary>
     public RepositorySource Remove(string name)
     {

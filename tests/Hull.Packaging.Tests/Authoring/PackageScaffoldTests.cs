@@ -40,9 +40,35 @@ public sealed class PackageScaffoldTests : IDisposable
     {
         await PackageScaffold.WriteAsync(_dir, "app.corp.com", null, CancellationToken.None);
 
-        var again = await Assert.ThrowsAsync<PackageAuthoringException>(() => PackageScaffold.WriteAsync(_dir, "app.corp.com", null, CancellationToken.None));
+        var again = await Assert.ThrowsAsync<PackageAuthoringException>(() => PackageScaffold.WriteAsync(_dir, "app.corp.com", null, CancellationToken.None, fromConfig: true));
         Assert.Contains("already has package-metadata.yml, package.yml", again.Message);
         var bad = Assert.Throws<PackageAuthoringException>(() => PackageScaffold.Files("app"));
         Assert.Equal("package name 'app' must have at least three segments separated by '.' (e.g. app.corp.com)", bad.Message);
+    }
+
+    [Fact]
+    public async Task AnExistingConfigIsRefusedOrAdoptedWithoutTemplates()
+    {
+        string config = Path.Combine(_dir, "config");
+        Directory.CreateDirectory(config);
+        File.WriteAllText(Path.Combine(config, "app.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+
+        var refused = await Assert.ThrowsAsync<PackageAuthoringException>(() => PackageScaffold.WriteAsync(_dir, "app.corp.com", null, CancellationToken.None));
+        Assert.Contains("config' already exists: init would add config/config.yml and config/values-schema.yml", refused.Message);
+        Assert.Equal(["app.yml"], Directory.GetFiles(config).Select(Path.GetFileName));
+
+        var adopted = await PackageScaffold.WriteAsync(_dir, "app.corp.com", null, CancellationToken.None, fromConfig: true);
+        Assert.Equal(["package-metadata.yml", "package.yml", ".imgpkg/images.yml"], adopted.Select(f => f.Path));
+        Assert.Equal(["app.yml"], Directory.GetFiles(config).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("my-opinionated.corp.com", null, "My opinionated package")]
+    [InlineData("app.corp.com", "My opinionated package", "My opinionated package")]
+    [InlineData("config.my-opinionated.com", "My opinionated config", "My opinionated config package")]
+    public void ScaffoldedDescriptionsReadNaturally(string refName, string? displayName, string description)
+    {
+        var metadata = ResourceYaml.ReadSingle<PackageMetadata>(PackageScaffold.Files(refName, displayName)[0].Text, "package-metadata.yml");
+        Assert.Equal(description, metadata.Spec.ShortDescription);
     }
 }

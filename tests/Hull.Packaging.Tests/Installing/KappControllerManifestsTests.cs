@@ -23,8 +23,12 @@ public sealed class KappControllerManifestsTests
         Assert.Equal("my-package-default-sa", install.Spec.ServiceAccountName);
         Assert.Equal("my-package-default-values", Assert.Single(install.Spec.Values!).SecretRef!.Name);
         var secret = Assert.IsType<Secret>(resources[3]);
-        Assert.Equal(("my-package-default-values", "default", "Opaque"), (secret.Metadata.Name, secret.Metadata.Namespace, secret.Type));
-        Assert.Equal("domain: example.com\n", secret.Contents()["my-package-config.yaml"]);
+        Assert.Equal(("my-package-default-values", "default", null), (secret.Metadata.Name, secret.Metadata.Namespace, secret.Type));
+        Assert.Equal("domain: example.com\n", secret.Contents()["values.yaml"]);
+        Assert.Equal("my-package-default", secret.Metadata.Annotations!["packaging.carvel.dev/package"]);
+        Assert.Equal("my-package-default", secret.Metadata.Annotations!["tkg.tanzu.vmware.com/tanzu-package"]);
+        Assert.Equal("my-package-default-sa", install.Metadata.Annotations!["tkg.tanzu.vmware.com/tanzu-package-ServiceAccount"]);
+        Assert.NotNull(install.Spec.PackageRef.VersionSelection.Prereleases);
         Assert.Equal(["my-package-default-sa", "my-package-default-cluster-role", "my-package-default-cluster-rolebinding"], resources.Take(3).Select(r => r.Metadata.Name));
         string yaml = ResourceYaml.Emit(resources);
         Assert.Contains("- kind: ServiceAccount\n  name: my-package-default-sa\n  namespace: default", yaml, StringComparison.Ordinal);
@@ -32,6 +36,22 @@ public sealed class KappControllerManifestsTests
         CrdSchemas.AssertValid(secret);
         // What is printed reads back as the same resources.
         Assert.Equal(5, ResourceYaml.Read(yaml, "dry-run.yml").Documents.Count);
+
+        // The dir: target records what tanzu creates beside the PackageInstall.
+        var installation = KappControllerManifests.ToInstallation(resources, DateTimeOffset.UnixEpoch, createdNamespace: "apps");
+        Assert.Equal(["v1 Namespace /apps", "v1 ServiceAccount default/my-package-default-sa", "rbac.authorization.k8s.io/v1 ClusterRole /my-package-default-cluster-role", "rbac.authorization.k8s.io/v1 ClusterRoleBinding /my-package-default-cluster-rolebinding"],
+            installation.CreatedResources.Select(k => k.ToString()));
+        var read = InstallationYaml.Read(InstallationYaml.Emit(installation), "record.yml");
+        Assert.Equal(installation.CreatedResources, read.CreatedResources);
+    }
+
+    [Fact]
+    public void AnExistingServiceAccountIsUsedAsIs()
+    {
+        var resources = KappControllerManifests.For("app", "apps", "app.corp.com", "1.0.0", [], serviceAccount: "deployer");
+        var install = Assert.IsType<PackageInstall>(Assert.Single(resources));
+        Assert.Equal("deployer", install.Spec.ServiceAccountName);
+        Assert.Null(install.Metadata.Annotations);
     }
 
     [Fact]

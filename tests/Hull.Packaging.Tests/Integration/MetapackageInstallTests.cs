@@ -41,6 +41,11 @@ public sealed class MetapackageInstallTests : IDisposable
         #@ load("@ytt:json", "json")
         ---
         apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: {{ns}}
+        ---
+        apiVersion: v1
         kind: ConfigMap
         metadata:
           name: {{name}}
@@ -141,12 +146,12 @@ public sealed class MetapackageInstallTests : IDisposable
     }
 
     [Fact]
-    public async Task AnInstallWaitingForItsDependenciesFailsAndIsRetriedUntilItSucceeds()
+    public async Task AnInstallWaitingForItsDependenciesReconcilesAfterThem()
     {
         await _bench.ReleaseAsync(_bench.Folder("crds.corp.com", new Dictionary<string, string> { ["crds.yml"] = Crd("cert-manager.io", "Issuer", "issuers") }), "1.0.0");
         await _bench.ReleaseAsync(_bench.Folder("user.corp.com", new Dictionary<string, string>
         {
-            ["issuer.yml"] = "apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: issuer\n  namespace: certs\n",
+            ["issuer.yml"] = "apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: issuer\n  namespace: default\n",
         }), "1.0.0");
         // The install that needs the CRDs comes first in the metapackage's output, as my-opinionated-config can.
         await _bench.ReleaseAsync(_bench.Folder("meta.corp.com", new Dictionary<string, string>
@@ -163,6 +168,11 @@ public sealed class MetapackageInstallTests : IDisposable
                       constraints: 1.0.0
                   serviceAccountName: sa
                 ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: sa
+                ---
                 apiVersion: packaging.carvel.dev/v1alpha1
                 kind: PackageInstall
                 metadata:
@@ -176,20 +186,23 @@ public sealed class MetapackageInstallTests : IDisposable
                 """,
         }), "1.0.0");
         await _bench.PublishAsync();
-        var (target, reconciler) = _bench.Open();
+        var seen = new List<(string, string)>();
+        var (target, reconciler) = _bench.Open(observe: i => seen.Add((i.Name, i.Description)));
         using (target)
         {
-            var once = await reconciler.ReconcileTreeAsync([PackageWorkbench.Install("meta", "meta.corp.com", "1.0.0")], untilDone: false, DateTimeOffset.UtcNow, CancellationToken.None);
-            var user = Assert.Single(once, i => i.Name == "a-user");
-            Assert.False(user.Succeeded);
-            Assert.Equal("resource type not found: Issuer issuer (cert-manager.io/v1): their CustomResourceDefinitions are not installed yet", user.UsefulErrorMessage);
-            Assert.True(once.Single(i => i.Name == "z-crds").Succeeded);
+            var results = await reconciler.ReconcileTreeAsync([PackageWorkbench.Install("meta", "meta.corp.com", "1.0.0")], untilDone: false, DateTimeOffset.UtcNow, CancellationToken.None);
 
-            // hull reconcile: the failed ones again, in dependency order.
-            var failed = target.List().Where(i => i.Succeeded != true).ToList();
-            var retried = await reconciler.ReconcileTreeAsync(Reconciler.Order(failed), untilDone: true, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
-            Assert.True(Assert.Single(retried).Succeeded);
+            // a-user comes first in the output but waits, Reconciling, until z-crds provides its CRD: dependency order.
+            Assert.Equal(["meta", "z-crds", "a-user"], results.Select(r => r.Name));
+            Assert.Equal(
+                [("meta", "Reconciling"), ("meta", "Reconcile succeeded"), ("a-user", "Reconciling"), ("z-crds", "Reconciling"), ("z-crds", "Reconcile succeeded"), ("a-user", "Reconcile succeeded")],
+                seen);
             Assert.All(target.List(), i => Assert.True(i.Succeeded));
+
+            // Deleting the metapackage deletes the CRD's user before its provider.
+            var deleted = new List<string>();
+            Uninstaller.Uninstall(target, target.Find("default", "meta")!, i => deleted.Add(i.Name));
+            Assert.Equal(["a-user", "z-crds", "meta"], deleted);
         }
     }
 }

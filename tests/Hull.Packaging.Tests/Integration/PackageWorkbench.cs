@@ -105,23 +105,16 @@ internal sealed class PackageWorkbench : IDisposable
     }
 
     /// <summary>Opens a dir: target under the workbench with a reconciler over the published repository.</summary>
-    public (DirectoryTarget Target, Reconciler Reconciler) Open(string name = "target")
+    public (DirectoryTarget Target, Reconciler Reconciler) Open(string name = "target", Action<Installation>? observe = null)
     {
         var target = DirectoryTarget.Open(Path.Combine(Root, name));
         var renderer = new RepositoryPackageRenderer(Stores, Contents, new PackageRenderer(Resolver));
-        return (target, new Reconciler(target, Contents, renderer));
+        return (target, new Reconciler(target, Contents, renderer) { Observe = observe });
     }
 
     public static Installation Install(string name, string refName, string constraints, params (string File, string Text)[] values)
     {
-        var manifests = KappControllerManifests.For(name, "default", refName, constraints, values);
-        var install = manifests.OfType<PackageInstall>().Single();
-        return new Installation
-        {
-            Install = install with { Metadata = install.Metadata with { Annotations = null } },
-            Values = manifests.OfType<Secret>().ToList(),
-            Created = DateTimeOffset.UtcNow,
-        };
+        return KappControllerManifests.ToInstallation(KappControllerManifests.For(name, "default", refName, constraints, values), DateTimeOffset.UtcNow);
     }
 
     public static void Write(string path, string text)
