@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hull.Cli.Kubernetes;
 using Hull.Packaging.Installing;
+using Hull.Packaging.Resources;
 
 namespace Hull.Cli.Commands;
 

@@ -94,10 +94,17 @@ public static class PackageInstalledCommand
             throw new InstallException($"{installation.Key} has no values (its PackageInstall names no values Secret)");
         }
         string text = string.Join("---\n", texts.Select(t => t.EndsWith('\n') ? t : t + "\n"));
-        AtomicFile.Write(file, System.Text.Encoding.UTF8.GetBytes(text));
-        if (!OperatingSystem.IsWindows())
+        // Written 0600 from the start (values may hold secrets), beside the destination, then moved into place.
+        string full = Path.GetFullPath(file);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
         {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            PrivateFiles.Write(temp, text, restricted: true);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
         }
     }
 
