@@ -32,6 +32,7 @@ public sealed class LibraryExecution
     private readonly ModuleLoader _loader;
     private readonly List<(InputFile File, CompiledTemplate? Template)> _templates = [];
     private readonly List<DataValuesDocument> _ownDocs = [];
+    private readonly Dictionary<string, DocumentSet> _plainParsed = new(StringComparer.Ordinal); // YAML files without `#@`
     private readonly List<DataValuesDocument> _childRefs = [];
     private readonly Dictionary<string, string[]> _lines = new(StringComparer.Ordinal);
     private bool _prepared;
@@ -60,7 +61,7 @@ public sealed class LibraryExecution
         var data = new DataModule(() => _valuesStruct ?? new YttStruct([]), files, root);
         var modules = new BuiltinModules(options, data);
         modules.Add("library", () => LibraryModule.Create(this));
-        _loader = new ModuleLoader(files, options, modules);
+        _loader = new ModuleLoader(files, options, modules, root);
     }
 
     /// <summary>The library's directory (empty for the root, else ending in `/`).</summary>
@@ -125,7 +126,10 @@ public sealed class LibraryExecution
                 if (IsLibraryFile(file) || file.Kind == FileKind.Starlark) continue;
                 if (file.Kind == FileKind.YamlPlain)
                 {
-                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes), _options.Strict) });
+                    var yaml = _plainParsed.Remove(file.RelativePath, out var parsed) ? parsed
+                        : YamlParsing.Parse(file.RelativePath, Encoding.UTF8.GetString(file.Bytes), _options.Strict);
+                    PlainDuplicateKeys.Fold(yaml);
+                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = yaml });
                 }
                 else
                 {
@@ -212,6 +216,12 @@ public sealed class LibraryExecution
                 continue;
             }
             var docSet = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
+            if (!TemplateDetection.HasTemplating(docSet))
+            {
+                _templates.Add((file with { Kind = FileKind.YamlPlain }, null));
+                _plainParsed[file.RelativePath] = docSet;
+                continue;
+            }
             if (!HasDataValuesDocuments(docSet))
             {
                 _templates.Add((file, Guard(() => YamlTemplateCompiler.Compile(file.RelativePath, source, docSet, _options))));
