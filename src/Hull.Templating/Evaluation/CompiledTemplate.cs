@@ -67,8 +67,14 @@ public sealed class CompiledTemplate
     public IReadOnlyDictionary<string, Value> Eval(StarlarkThread thread)
     {
         var pre = Instructions();
-        var program = StarlarkProgram.Compile(Name, CodeText, pre.Keys, ParseOptions.Ytt);
-        CollectCompileGarbage();
+        StarlarkProgram program;
+        using (RenderTimings.Measure(_options.Timings, "starlark compile"))
+        {
+            program = StarlarkProgram.Compile(Name, CodeText, pre.Keys, ParseOptions.Ytt);
+            CollectCompileGarbage();
+        }
+
+        using var evaluation = RenderTimings.Measure(_options.Timings, "evaluation");
         _rootCtx = null;
         _ctxs.Clear();
         _callers.Clear();

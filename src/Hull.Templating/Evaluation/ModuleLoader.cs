@@ -95,17 +95,26 @@ public sealed class ModuleLoader
         DocumentSet? yaml = null;
         if (file.Kind == FileKind.YamlTemplate)
         {
-            yaml = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
+            using (RenderTimings.Measure(_options.Timings, "yaml parse"))
+            {
+                yaml = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
+            }
+
             if (!TemplateDetection.HasTemplating(yaml)) return new Dictionary<string, Value>(); // plain YAML defines nothing
         }
 
-        CompiledTemplate t = file.Kind switch
+        CompiledTemplate t;
+        using (RenderTimings.Measure(_options.Timings, "template compile"))
         {
-            FileKind.Starlark => CompiledTemplate.ForStarlark(file.RelativePath, source, _options),
-            FileKind.TextTemplate => CompileText(file.RelativePath, source, _options),
-            FileKind.YamlTemplate => YamlTemplateCompiler.Compile(file.RelativePath, source, yaml!, _options),
-            _ => throw new EvalException($"file kind {file.Kind} is not loadable"),
-        };
+            t = file.Kind switch
+            {
+                FileKind.Starlark => CompiledTemplate.ForStarlark(file.RelativePath, source, _options),
+                FileKind.TextTemplate => CompileText(file.RelativePath, source, _options),
+                FileKind.YamlTemplate => YamlTemplateCompiler.Compile(file.RelativePath, source, yaml!, _options),
+                _ => throw new EvalException($"file kind {file.Kind} is not loadable"),
+            };
+        }
+
         Register(t);
         // Failures keep their Starlark traceback; the registered code lets the outer layout show this file's lines.
         return t.Eval(NewThread(file.RelativePath));
