@@ -164,7 +164,8 @@ public sealed class TemplateCommandTests : IDisposable
     [Fact]
     public async Task ImplicitMapKeyOverridesAndIgnoreUnknownComments()
     {
-        var file = Write("a.yml", "# plain comment\na: 1\na: 2\n");
+        // A template (it has `#@`): plain comments and repeated keys are errors without the flags.
+        var file = Write("a.yml", "#@ x = 1\n# plain comment\na: 1\na: 2\n");
         var (code, _, _) = await Run("template", "-f", file);
         Assert.Equal(1, code);
         var (code2, output, err) = await Run("template", "-f", file, "--ignore-unknown-comments", "--implicit-map-key-overrides");
