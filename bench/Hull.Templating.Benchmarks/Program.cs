@@ -7,10 +7,36 @@ using Hull.Templating.Yaml;
 
 // Times the phases of rendering a template workload (template-workload.py output): YAML parse, template compilation,
 // Starlark parse of the generated code, the whole render, and YAML emission. Usage: DIR [ROUNDS]
+// Or, for a real configuration: `config ROUNDS FOLDER -f PATH... [-v KEY=VALUE...]` (paths relative to FOLDER) prints
+// each round's time by phase (RenderTimings) and emission.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Hull.Templating.Benchmarks DIR [ROUNDS]");
+    Console.Error.WriteLine("usage: Hull.Templating.Benchmarks DIR [ROUNDS] | config ROUNDS FOLDER -f PATH... [-v KEY=VALUE...]");
     return 2;
+}
+
+if (args[0] == "config")
+{
+    for (var r = 0; r < int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture); r++)
+    {
+        var collector = new FileCollector();
+        var options = new TemplateOptions { Timings = new RenderTimings() };
+        for (var i = 3; i < args.Length; i += 2)
+        {
+            if (args[i] == "-f") collector.Add(Path.Combine(args[2], args[i + 1]), () => Stream.Null);
+            else options.DataValues.AddKeyValue(args[i + 1], asYaml: false, source: "--data-value");
+        }
+
+        var total = Stopwatch.StartNew();
+        var rendered = TemplateRenderer.Render(collector.Files, options);
+        var emitStart = total.Elapsed;
+        var text = rendered.CombinedYaml();
+        var emitTime = total.Elapsed - emitStart;
+        var phases = string.Join(", ", options.Timings.Phases.Select(p => $"{p.Phase} {p.Time.TotalMilliseconds:F0}"));
+        Console.WriteLine($"round {r}: total {total.Elapsed.TotalMilliseconds:F0} ms: {phases}, emit {emitTime.TotalMilliseconds:F0} ({text.Length / 1024} KB), allocated {GC.GetTotalAllocatedBytes() >> 20} MB so far");
+    }
+
+    return 0;
 }
 
 var dir = args[0];

@@ -6,6 +6,11 @@ public static class ErrorText
     /// <summary>Joins the messages of an exception and its inner exceptions, skipping repeats.</summary>
     public static string Describe(Exception ex)
     {
+        if (ex is Hull.Templating.TemplateException)
+        {
+            return Hull.Templating.MultiLineErrorLayout.Format(ex.Message.TrimEnd()); // as ytt prints it
+        }
+
         var parts = new List<string>();
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {

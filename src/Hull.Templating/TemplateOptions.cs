@@ -23,6 +23,9 @@ public sealed class TemplateOptions
     /// <summary>The version `@ytt:version` compares against.</summary>
     public string Version { get; set; } = "0.0.0";
 
+    /// <summary>When set, the render charges its time to phases here (benchmarks).</summary>
+    public RenderTimings? Timings { get; set; }
+
     /// <summary>Upper bound on Starlark steps per template, 0 for none.</summary>
     public long MaxSteps { get; set; }
 }

@@ -21,6 +21,7 @@ public sealed class CompiledTemplate
     private readonly NodeTable _nodes;
     private readonly TemplateOptions _options;
     private readonly List<EvaluationContext> _ctxs = [];
+    private readonly List<object?> _callers = []; // the thread's current template before each start_ctx
     private EvaluationContext? _rootCtx;
 
     /// <summary>Creates a compiled template from generated code lines.</summary>
@@ -66,10 +67,17 @@ public sealed class CompiledTemplate
     public IReadOnlyDictionary<string, Value> Eval(StarlarkThread thread)
     {
         var pre = Instructions();
-        var program = StarlarkProgram.Compile(Name, CodeText, pre.Keys, ParseOptions.Ytt);
-        CollectCompileGarbage();
+        StarlarkProgram program;
+        using (RenderTimings.Measure(_options.Timings, "starlark compile"))
+        {
+            program = StarlarkProgram.Compile(Name, CodeText, pre.Keys, ParseOptions.Ytt);
+            CollectCompileGarbage();
+        }
+
+        using var evaluation = RenderTimings.Measure(_options.Timings, "evaluation");
         _rootCtx = null;
         _ctxs.Clear();
+        _callers.Clear();
         var previous = thread.GetLocal(CurrentKey);
         try
         {
@@ -116,6 +124,10 @@ public sealed class CompiledTemplate
                     : new YamlDialect(_options.ImplicitMapKeyOverrides));
                 _ctxs.Add(ctx);
                 if (_ctxs.Count == 1 && _rootCtx is null) _rootCtx = ctx;
+                // A fragment function of this template called from another one builds here; when it returns, the
+                // caller's template.replace must act on the caller again.
+                _callers.Add(a.Thread.GetLocal(CurrentKey));
+                a.Thread.SetLocal(CurrentKey, this);
                 return NoneValue.None;
             }),
             [_ins.EndCtx] = Fn(_ins.EndCtx, a =>
@@ -129,6 +141,8 @@ public sealed class CompiledTemplate
                     _ => throw new HostError("expected zero or one argument"),
                 };
                 _ctxs.RemoveAt(_ctxs.Count - 1);
+                a.Thread.SetLocal(CurrentKey, _callers[^1]);
+                _callers.RemoveAt(_callers.Count - 1);
                 return result;
             }),
             [_ins.Nodes] = new BuiltinFunction(_ins.Nodes, (thread, fn, args, kwargs) =>

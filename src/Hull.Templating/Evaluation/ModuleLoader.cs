@@ -5,10 +5,14 @@ using Hull.Templating.Files;
 using Hull.Templating.Modules;
 using Hull.Templating.Text;
 using Hull.Templating.Yaml;
+using Hull.Yaml;
 
 namespace Hull.Templating.Evaluation;
 
-/// <summary>Resolves `load()`: `@ytt:*` modules and files relative to the loading file (`.star`, `.lib.yml`, `.lib.txt`), cached, cycles refused.</summary>
+/// <summary>
+/// Resolves `load()`: `@ytt:*` modules and files (`.star`, `.lib.yml`, `.lib.txt`) relative to the loading file, or,
+/// for a path starting with `/`, to the root of the library the loading file belongs to; cached, cycles refused.
+/// </summary>
 public sealed class ModuleLoader
 {
     /// <summary>Thread-local key of the file whose code is running (load() and data.read() resolve relative to it).</summary>
@@ -16,14 +20,24 @@ public sealed class ModuleLoader
 
     private readonly Dictionary<string, InputFile> _files;
     private readonly TemplateOptions _options;
+    private readonly string _root;
     private readonly Dictionary<string, IReadOnlyDictionary<string, Value>> _cache = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CompiledTemplate> _compiled = new(StringComparer.Ordinal);
 
-    /// <summary>Creates a loader over the input files.</summary>
-    public ModuleLoader(IEnumerable<InputFile> files, TemplateOptions options, BuiltinModules modules)
+    /// <summary>Creates a loader over the input files of the library rooted at <paramref name="root"/> (empty, or ending in `/`).</summary>
+    public ModuleLoader(IEnumerable<InputFile> files, TemplateOptions options, BuiltinModules modules, string root = "")
     {
+        _root = root;
         _files = files.GroupBy(f => f.RelativePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var path in _files.Keys)
+        {
+            for (int slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+            {
+                _folders.Add(path[..slash]);
+            }
+        }
         _options = options;
         Modules = modules;
     }
@@ -49,19 +63,18 @@ public sealed class ModuleLoader
     {
         if (module.StartsWith("@ytt:", StringComparison.Ordinal))
         {
-            var m = Modules.Get(module[5..]) ?? throw new EvalException($"cannot load {module}: unknown module");
+            var m = Modules.Get(module[5..]) ?? throw new EvalException($"builtin ytt library does not have module '{module[5..]}' (hint: is it available in newer version of ytt?)");
             return m;
         }
         string from = thread.GetLocal(CurrentFileKey) as string ?? "";
-        string path = module.StartsWith('@') ? ResolveLibraryPath(from, module) : Resolve(from, module);
+        string path = module.StartsWith('@') ? ResolveLibraryPath(from, module)
+            : module.StartsWith('/') ? ResolveFile(_root.TrimEnd('/'), module[1..])
+            : ResolveFile(Path.GetDirectoryName(from)?.Replace('\\', '/') ?? "", module);
         if (_cache.TryGetValue(path, out var cached)) return cached;
-        if (!_files.TryGetValue(path, out var file))
-        {
-            throw new EvalException($"cannot load {module}: Expected to find file '{path}'");
-        }
+        var file = _files[path];
         if (!_loading.Add(path))
         {
-            throw new EvalException($"cannot load {module}: cycle in load graph");
+            throw new EvalException("cycle in load graph");
         }
         try
         {
@@ -78,13 +91,29 @@ public sealed class ModuleLoader
     private IReadOnlyDictionary<string, Value> EvalModule(InputFile file)
     {
         string source = SourceText.Of(file);
-        CompiledTemplate t = file.Kind switch
+        DocumentSet? yaml = null;
+        if (file.Kind == FileKind.YamlTemplate)
         {
-            FileKind.Starlark => CompiledTemplate.ForStarlark(file.RelativePath, source, _options),
-            FileKind.TextTemplate => CompileText(file.RelativePath, source, _options),
-            FileKind.YamlTemplate => CompileYaml(file.RelativePath, source, _options),
-            _ => throw new EvalException($"cannot load {file.RelativePath}: file kind {file.Kind} is not loadable"),
-        };
+            using (RenderTimings.Measure(_options.Timings, "yaml parse"))
+            {
+                yaml = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
+            }
+
+            if (!TemplateDetection.HasTemplating(yaml)) return new Dictionary<string, Value>(); // plain YAML defines nothing
+        }
+
+        CompiledTemplate t;
+        using (RenderTimings.Measure(_options.Timings, "template compile"))
+        {
+            t = file.Kind switch
+            {
+                FileKind.Starlark => CompiledTemplate.ForStarlark(file.RelativePath, source, _options),
+                FileKind.TextTemplate => CompileText(file.RelativePath, source, _options),
+                FileKind.YamlTemplate => YamlTemplateCompiler.Compile(file.RelativePath, source, yaml!, _options),
+                _ => throw new EvalException($"file kind {file.Kind} is not loadable"),
+            };
+        }
+
         Register(t);
         // Failures keep their Starlark traceback; the registered code lets the outer layout show this file's lines.
         return t.Eval(NewThread(file.RelativePath));
@@ -110,7 +139,7 @@ public sealed class ModuleLoader
     private string ResolveLibraryPath(string from, string module)
     {
         int colon = module.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 2) throw new EvalException($"cannot load {module}: expected library module in format '@name:path'");
+        if (colon < 2) throw new EvalException("expected library module in format '@name:path'");
         string name = module[1..colon], rest = module[(colon + 1)..];
         string dir = Path.GetDirectoryName(from)?.Replace('\\', '/') ?? "";
         while (true)
@@ -121,7 +150,29 @@ public sealed class ModuleLoader
             int slash = dir.LastIndexOf('/');
             dir = slash < 0 ? "" : dir[..slash];
         }
-        throw new EvalException($"cannot load {module}: Expected to find library '{name}' (in a _ytt_lib directory)");
+        throw new EvalException($"Expected to find library '{name}', but did not find '{from[..Math.Max(0, from.LastIndexOf('/'))]}'");
+    }
+
+    // As ytt: the path is walked folder by folder from `dir` ("." and ".." are not folders); the messages are ytt's.
+    private string ResolveFile(string dir, string path)
+    {
+        var segments = path.Split('/');
+        for (int i = 0; i < segments.Length - 1; i++)
+        {
+            string next = (dir.Length == 0 ? "" : dir + "/") + segments[i];
+            if (segments[i] is "." or ".." || !_folders.Contains(next))
+            {
+                string walked = string.Join('/', segments[..i]);
+                throw new EvalException($"Expected to find file '{path}', but did not: Did not find '{walked}'");
+            }
+            dir = next;
+        }
+        string file = (dir.Length == 0 ? "" : dir + "/") + segments[^1];
+        if (!_files.ContainsKey(file))
+        {
+            throw new EvalException($"Expected to find file '{path}' (hint: only files included via -f flag are available)");
+        }
+        return file;
     }
 
     private static string Resolve(string from, string module)

@@ -32,6 +32,7 @@ public sealed class LibraryExecution
     private readonly ModuleLoader _loader;
     private readonly List<(InputFile File, CompiledTemplate? Template)> _templates = [];
     private readonly List<DataValuesDocument> _ownDocs = [];
+    private readonly Dictionary<string, DocumentSet> _plainParsed = new(StringComparer.Ordinal); // YAML files without `#@`
     private readonly List<DataValuesDocument> _childRefs = [];
     private readonly Dictionary<string, string[]> _lines = new(StringComparer.Ordinal);
     private bool _prepared;
@@ -60,7 +61,7 @@ public sealed class LibraryExecution
         var data = new DataModule(() => _valuesStruct ?? new YttStruct([]), files, root);
         var modules = new BuiltinModules(options, data);
         modules.Add("library", () => LibraryModule.Create(this));
-        _loader = new ModuleLoader(files, options, modules);
+        _loader = new ModuleLoader(files, options, modules, root);
     }
 
     /// <summary>The library's directory (empty for the root, else ending in `/`).</summary>
@@ -93,7 +94,11 @@ public sealed class LibraryExecution
         steps.AddRange(DataValuesStep.FromCommandLine(_cli.For(_keys)));
 
         var pipeline = new DataValuesPipeline(_loader.NewThread("data-values"), SourceLine) { DisableValidation = _options.DisableDataValuesValidation };
-        _dataValues = pipeline.Run(schemas, steps);
+        using (RenderTimings.Measure(_options.Timings, "data values"))
+        {
+            _dataValues = pipeline.Run(schemas, steps);
+        }
+
         _valuesStruct = NodeConversion.ToStruct(_dataValues.Values);
         return _dataValues;
     }
@@ -125,7 +130,10 @@ public sealed class LibraryExecution
                 if (IsLibraryFile(file) || file.Kind == FileKind.Starlark) continue;
                 if (file.Kind == FileKind.YamlPlain)
                 {
-                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = YamlParsing.Parse(file.RelativePath, SourceText.Of(file), _options.Strict) });
+                    var yaml = _plainParsed.Remove(file.RelativePath, out var parsed) ? parsed
+                        : YamlParsing.Parse(file.RelativePath, SourceText.Of(file), _options.Strict);
+                    PlainDuplicateKeys.Fold(yaml);
+                    outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = yaml });
                 }
                 else
                 {
@@ -138,8 +146,16 @@ public sealed class LibraryExecution
                 ? new RenderedFile(file.RelativePath, file.Kind) { Text = root?.ToString() ?? "" }
                 : new RenderedFile(file.RelativePath, file.Kind) { Yaml = (DocumentSet?)root });
         }
-        DeclarativeOverlays.Apply(outputs, () => _loader.NewThread("overlays"));
-        OutputValidations.Run(outputs, _loader.NewThread("validations"));
+        using (RenderTimings.Measure(_options.Timings, "overlays"))
+        {
+            DeclarativeOverlays.Apply(outputs, () => _loader.NewThread("overlays"));
+        }
+
+        using (RenderTimings.Measure(_options.Timings, "validations"))
+        {
+            OutputValidations.Run(outputs, _loader.NewThread("validations"));
+        }
+
         CheckLibraryRefsUsed();
         return new RenderResult(outputs);
     }
@@ -211,15 +227,26 @@ public sealed class LibraryExecution
                 _templates.Add((file, Guard(() => ModuleLoader.CompileText(file.RelativePath, source, _options))));
                 continue;
             }
-            var docSet = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
+            DocumentSet docSet;
+            using (RenderTimings.Measure(_options.Timings, "yaml parse"))
+            {
+                docSet = YamlParsing.Parse(file.RelativePath, source, _options.Strict);
+            }
+
+            if (!TemplateDetection.HasTemplating(docSet))
+            {
+                _templates.Add((file with { Kind = FileKind.YamlPlain }, null));
+                _plainParsed[file.RelativePath] = docSet;
+                continue;
+            }
             if (!HasDataValuesDocuments(docSet))
             {
-                _templates.Add((file, Guard(() => YamlTemplateCompiler.Compile(file.RelativePath, source, docSet, _options))));
+                _templates.Add((file, Guard(() => CompileYaml(file.RelativePath, source, docSet))));
                 continue;
             }
             // As in ytt, a file with data values documents is a data values file: evaluated whole (so code before its
             // documents, e.g. functions used by @schema/default, runs) before any template, and not rendered.
-            var vt = Guard(() => YamlTemplateCompiler.Compile(file.RelativePath, source, docSet, _options));
+            var vt = Guard(() => CompileYaml(file.RelativePath, source, docSet));
             var result = (DocumentSet)Evaluate(vt)!;
             foreach (var doc in result.Items)
             {
@@ -235,6 +262,12 @@ public sealed class LibraryExecution
                 (dv.LibraryRef.Count > 0 ? _childRefs : _ownDocs).Add(dv);
             }
         }
+    }
+
+    private CompiledTemplate CompileYaml(string name, string source, DocumentSet docSet)
+    {
+        using var _ = RenderTimings.Measure(_options.Timings, "template compile");
+        return YamlTemplateCompiler.Compile(name, source, docSet, _options);
     }
 
     private static bool HasDataValuesDocuments(DocumentSet set)

@@ -113,7 +113,7 @@ public sealed class LibraryInstance : Value, IHasAttributes
         foreach (var (rel, file) in candidates)
         {
             var thread = exec.Loader.NewThread(file.RelativePath);
-            var globals = thread.Load!(thread, "./" + Path.GetFileName(file.RelativePath));
+            var globals = thread.Load!(thread, "/" + rel);
             if (globals.TryGetValue(symbol, out var v)) found.Add((rel, v));
         }
         if (found.Count == 0) throw new HostError($"Expected to find exported symbol '{symbol}', but did not");

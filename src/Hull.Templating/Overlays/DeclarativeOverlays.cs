@@ -4,7 +4,7 @@ using Hull.Yaml;
 
 namespace Hull.Templating.Overlays;
 
-/// <summary>ytt's "apply overlays" step: documents annotated `#@overlay/match` are taken out of the rendered files and applied, in file order, to all the others.</summary>
+/// <summary>ytt's "apply overlays" step: documents annotated `#@overlay/match` are taken out of the rendered files and applied, in file order, to all the others (empty documents are dropped first).</summary>
 public static class DeclarativeOverlays
 {
     /// <summary>Whether a rendered document is an overlay.</summary>
@@ -31,13 +31,14 @@ public static class DeclarativeOverlays
                     (overlays ??= new DocumentSet()).Items.Add(docs[i]);
                     found = true;
                 }
-                else
+                else if (!docs[i].IsEmpty)
                 {
+                    // As ytt, empty documents (null, {}, []) are dropped before overlays: nothing can match them.
                     docs[kept++] = docs[i];
                 }
             }
-            if (!found) continue;
             docs.RemoveRange(kept, docs.Count - kept);
+            if (!found) continue;
             (overlayFiles ??= []).Add(file.RelativePath);
         }
         if (overlays is null) return;

@@ -115,7 +115,7 @@ public sealed class OverlayEngine(StarlarkThread thread)
                     inPlace = true;
                     return lm;
                 }
-                if (left is not null) throw new OverlayException($"Expected map, but was {YamlComparison.GoType(left)}");
+                if (left is not null) throw new OverlayException($"Expected map, but was {Schema.SchemaChecker.FoundName(left)}");
                 break;
             case YamlArray ra:
                 if (left is YamlArray la)
@@ -132,7 +132,7 @@ public sealed class OverlayEngine(StarlarkThread thread)
                     inPlace = true;
                     return la;
                 }
-                if (left is not null) throw new OverlayException($"Expected array, but was {YamlComparison.GoType(left)}");
+                if (left is not null) throw new OverlayException($"Expected array, but was {Schema.SchemaChecker.FoundName(left)}");
                 break;
         }
         inPlace = false;

@@ -38,6 +38,9 @@ public sealed class YttStruct : Value, IHasAttributes, IIterableMapping, ISequen
     /// <inheritdoc/>
     public int Len => _fields.Count;
 
+    /// <summary>As in ytt, a struct with no fields is false (`if data.values.x:` skips `x: {}`).</summary>
+    public override bool Truth => _fields.Count > 0;
+
     /// <inheritdoc/>
     public Value? GetAttr(string name) => _index.TryGetValue(name, out int i) ? _fields[i].Value : null;
 

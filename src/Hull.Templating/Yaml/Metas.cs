@@ -56,7 +56,7 @@ public sealed class Metas
             }
             catch (AnnotationFormatException e)
             {
-                throw new TemplateException($"Failed to parse line {file}:{line}: '#{data}': {e.Message}");
+                throw new TemplateException($"Compiling YAML template '{file}': Failed to parse line {line}: '#{data}': {e.Message}");
             }
 
             string name = ann.Name;

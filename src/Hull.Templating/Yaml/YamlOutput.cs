@@ -28,20 +28,24 @@ public static class YamlOutput
     /// <summary>A single value encoded as yaml.encode does; document sets print their documents separated by `---`.</summary>
     public static string Encode(object? value)
     {
+        // As ytt, a null value encodes as nothing, and a document set leaves out its null documents.
         if (value is not DocumentSet set)
         {
-            return YamlEmitter.Emit(value);
+            return value is null ? "" : YamlEmitter.Emit(value);
         }
 
         var sb = new StringBuilder();
-        for (var i = 0; i < set.Items.Count; i++)
+        bool first = true;
+        foreach (var doc in set.Items)
         {
-            if (i > 0)
+            if (doc.Value is null) continue;
+            if (!first)
             {
                 sb.Append("---\n");
             }
 
-            YamlEmitter.Write(set.Items[i].Value, sb);
+            first = false;
+            YamlEmitter.Write(doc.Value, sb);
         }
 
         return sb.ToString();

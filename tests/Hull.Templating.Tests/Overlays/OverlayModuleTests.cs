@@ -74,7 +74,7 @@ public sealed class OverlayModuleTests
             r: #@ overlay.apply({"a": 1}, right())
 
             """);
-        Assert.Equal("overlay.apply: Expected array, but was *yamlmeta.Map", error);
+        Assert.Equal("overlay.apply: Expected array, but was map", error);
     }
 
     [Fact]
