@@ -8,41 +8,6 @@ namespace Hull.Oci.Tests.Copying;
 
 public sealed class CopierFaultTests
 {
-    /// <summary>A fake registry serving one image from a layout; the first GET of each blob breaks halfway when asked.</summary>
-    private static FakeRegistry Serve(OciLayout layout, Manifest manifest, bool breakFirstDownload, Dictionary<string, int> gets)
-    {
-        return new FakeRegistry(async context =>
-        {
-            string path = context.Request.Url!.AbsolutePath;
-            if (path == "/v2/app/manifests/v1" || path == $"/v2/app/manifests/{manifest.Digest}")
-            {
-                await FakeRegistry.Write(context, 200, System.Text.Encoding.UTF8.GetString(manifest.Bytes.Span), manifest.MediaType);
-                return;
-            }
-            const string prefix = "/v2/app/blobs/";
-            if (path.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                var digest = Hull.Oci.References.Digest.Parse(path[prefix.Length..]);
-                byte[] bytes = await File.ReadAllBytesAsync(layout.BlobPath(digest));
-                int count;
-                lock (gets)
-                    count = gets[digest.ToString()] = gets.GetValueOrDefault(digest.ToString()) + 1;
-                context.Response.StatusCode = 200;
-                context.Response.ContentLength64 = bytes.Length;
-                if (breakFirstDownload && count == 1)
-                {
-                    await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
-                    await context.Response.OutputStream.FlushAsync();
-                    context.Response.Abort();
-                    return;
-                }
-                await context.Response.OutputStream.WriteAsync(bytes);
-                return;
-            }
-            await FakeRegistry.Write(context, 404, "{}");
-        });
-    }
-
     [Fact]
     public async Task RetriesABlobWhoseDownloadBrokeMidway()
     {
@@ -50,7 +15,7 @@ public sealed class CopierFaultTests
         var source = OciLayout.OpenOrCreate(temp.Sub("src"));
         var manifest = await TestImages.PushImageAsync(source, "broken", 2, 200_000, "v1");
         var gets = new Dictionary<string, int>();
-        using var fake = Serve(source, manifest, breakFirstDownload: true, gets);
+        using var fake = FakeImageRegistry.Serve(source, manifest, n => n == 1 ? BlobBody.Half : BlobBody.Whole, gets);
         using var client = new RegistryClient(new RegistryOptions { Anonymous = true });
         var target = OciLayout.OpenOrCreate(temp.Sub("dst"));
 

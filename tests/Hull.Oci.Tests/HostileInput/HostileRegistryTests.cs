@@ -19,52 +19,6 @@ namespace Hull.Oci.Tests.HostileInput;
 /// </summary>
 public sealed class HostileRegistryTests
 {
-    private enum Body { Whole, Half, HalfThenStall }
-
-    // Serves the image; the n-th GET of a blob (1-based) gets behaviour(n).
-    private static FakeRegistry Serve(OciLayout layout, Manifest manifest, Func<int, Body> behaviour)
-    {
-        var gets = new Dictionary<string, int>();
-        return new FakeRegistry(async context =>
-        {
-            string path = context.Request.Url!.AbsolutePath;
-            if (path == "/v2/app/manifests/v1" || path == $"/v2/app/manifests/{manifest.Digest}")
-            {
-                await FakeRegistry.Write(context, 200, System.Text.Encoding.UTF8.GetString(manifest.Bytes.Span), manifest.MediaType);
-                return;
-            }
-            const string prefix = "/v2/app/blobs/";
-            if (!path.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                await FakeRegistry.Write(context, 404, "{}");
-                return;
-            }
-            var digest = Digest.Parse(path[prefix.Length..]);
-            byte[] bytes = await File.ReadAllBytesAsync(layout.BlobPath(digest));
-            int count;
-            lock (gets)
-            {
-                count = gets[digest.ToString()] = gets.GetValueOrDefault(digest.ToString()) + 1;
-            }
-            context.Response.StatusCode = 200;
-            context.Response.ContentLength64 = bytes.Length;
-            var body = behaviour(count);
-            if (body == Body.Whole)
-            {
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-                return;
-            }
-            await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
-            await context.Response.OutputStream.FlushAsync();
-            if (body == Body.HalfThenStall)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(20));
-            }
-            context.Response.Abort();
-        });
-    }
-
     private static async Task<(OciLayout Source, Manifest Manifest, OciLayout Target)> Image(TempDirectory temp)
     {
         var source = OciLayout.OpenOrCreate(temp.Sub("src"));
@@ -77,7 +31,7 @@ public sealed class HostileRegistryTests
     {
         using var temp = TestImages.TempDir();
         var (source, manifest, target) = await Image(temp);
-        using var fake = Serve(source, manifest, _ => Body.HalfThenStall);
+        using var fake = FakeImageRegistry.Serve(source, manifest, _ => BlobBody.HalfThenStall);
         using var client = new RegistryClient(new RegistryOptions { Anonymous = true, ResponseHeaderTimeout = TimeSpan.FromMilliseconds(500) });
         var started = DateTime.UtcNow;
 
@@ -96,7 +50,7 @@ public sealed class HostileRegistryTests
     {
         using var temp = TestImages.TempDir();
         var (source, manifest, target) = await Image(temp);
-        using var fake = Serve(source, manifest, n => n <= 3 ? Body.Half : Body.Whole);
+        using var fake = FakeImageRegistry.Serve(source, manifest, n => n <= 3 ? BlobBody.Half : BlobBody.Whole);
         using var client = new RegistryClient(new RegistryOptions { Anonymous = true, RetryDelay = TimeSpan.FromMilliseconds(5) });
         var copier = new ImageCopier(blobRetries: retries);
 
