@@ -3,6 +3,7 @@ using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
 using Hull.Bundles.Locks;
+using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Oci.Storage;
 
@@ -14,7 +15,11 @@ namespace Hull.Bundles.Operations;
 /// <param name="OutputDirectory">Where the files go; replaced as a whole, never left half-written.</param>
 /// <param name="Recursive">Also pull nested bundles into <c>.imgpkg/bundles/sha256-HEX</c>.</param>
 /// <param name="Concurrency">How many images to look at at once.</param>
-public sealed record PullRequest(ImageLocation Source, bool ExpectBundle, string OutputDirectory, bool Recursive, int Concurrency = 5);
+public sealed record PullRequest(ImageLocation Source, bool ExpectBundle, string OutputDirectory, bool Recursive, int Concurrency = 5)
+{
+    /// <summary><c>--registry-retry-count</c>: how often a layer whose download broke off, stalled or was cut short is fetched again.</summary>
+    public int BlobRetries { get; init; } = 2;
+}
 
 /// <summary>imgpkg's <c>pull</c>: extract the image's layers; for a bundle, rewrite its ImagesLock when copied.</summary>
 public static class BundlePuller
@@ -50,13 +55,13 @@ public static class BundlePuller
             if (!isBundle)
             {
                 log($"Pulling image '{root.DigestReference}'");
-                await ExtractAsync(root, temp, "  ", log, cancellationToken).ConfigureAwait(false);
+                await ExtractAsync(root, temp, "  ", request.BlobRetries, log, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 var graph = await BundleGraph.ReadAsync(stores, root, request.Recursive, request.Concurrency, cancellationToken).ConfigureAwait(false);
                 var written = new HashSet<Digest> { root.Digest };
-                await PullBundleAsync(graph, temp, "", request.Recursive, written, log, cancellationToken).ConfigureAwait(false);
+                await PullBundleAsync(graph, temp, "", request, written, log, cancellationToken).ConfigureAwait(false);
                 log("");
                 log("Locating image lock file images...");
                 log(graph.Relocated
@@ -96,19 +101,19 @@ public static class BundlePuller
         }
     }
 
-    private static async Task PullBundleAsync(BundleNode node, string root, string bundlePath, bool recursive, HashSet<Digest> written, Action<string> log, CancellationToken cancellationToken)
+    private static async Task PullBundleAsync(BundleNode node, string root, string bundlePath, PullRequest request, HashSet<Digest> written, Action<string> log, CancellationToken cancellationToken)
     {
         string indent = bundlePath.Length == 0 ? "" : "  ";
         log(bundlePath.Length == 0 ? $"Pulling bundle '{node.Image.DigestReference}'" : $"{indent}Pulling nested bundle '{node.Image.DigestReference}'");
         string dir = Path.Combine(root, bundlePath);
         Directory.CreateDirectory(dir);
-        await ExtractAsync(node.Image, dir, indent + "  ", log, cancellationToken).ConfigureAwait(false);
+        await ExtractAsync(node.Image, dir, indent + "  ", request.BlobRetries, log, cancellationToken).ConfigureAwait(false);
         if (node.Relocated)
         {
             string lockPath = Path.Combine(dir, BundleFiles.ImagesLockPath);
             await File.WriteAllBytesAsync(lockPath, LockYaml.Emit(node.RelocatedLock()), cancellationToken).ConfigureAwait(false);
         }
-        if (!recursive)
+        if (!request.Recursive)
         {
             return;
         }
@@ -128,50 +133,74 @@ public static class BundlePuller
                 continue;
             }
             string nestedPath = Path.Combine(BundleFiles.BundlesDir, nested.Image.Digest.ToString().Replace(':', '-'));
-            await PullBundleAsync(nested, root, nestedPath, recursive, written, log, cancellationToken).ConfigureAwait(false);
+            await PullBundleAsync(nested, root, nestedPath, request, written, log, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Extracts every layer of <paramref name="image"/> into <paramref name="directory"/>, verifying each blob.</summary>
-    public static async Task ExtractAsync(ResolvedImage image, string directory, string indent, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extracts every layer of <paramref name="image"/> into <paramref name="directory"/>, verifying each blob. A layer
+    /// whose download broke off is fetched and extracted again, up to <paramref name="retries"/> times: extracting
+    /// a layer twice leaves what extracting it once does, since each entry replaces what its path held.
+    /// </summary>
+    public static async Task ExtractAsync(ResolvedImage image, string directory, string indent, int retries, Action<string> log, CancellationToken cancellationToken)
     {
         var layers = image.Manifest.AsImage().Layers;
         for (int i = 0; i < layers.Count; i++)
         {
             log($"{indent}Extracting layer '{layers[i].Digest}' ({i + 1}/{layers.Count})");
-            Stream? blob = null;
-            try
+            for (int attempt = 0; ; attempt++)
             {
-                blob = await image.Store.OpenBlobAsync(layers[i], cancellationToken).ConfigureAwait(false);
-                Stream tar = layers[i].MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
-                await using (tar.ConfigureAwait(false))
+                try
                 {
-                    await LayerExtractor.ExtractAsync(tar, directory, cancellationToken).ConfigureAwait(false);
-                    await tar.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                    await ExtractLayerAsync(image, layers[i], directory, cancellationToken).ConfigureAwait(false);
+                    break;
                 }
-                // Drain so the verifying stream sees the whole blob and checks its digest (gzip may stop early).
-                await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Hull.Oci.OciException ex)
-            {
-                throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or BundleException { InnerException: InvalidDataException or EndOfStreamException or FormatException })
-            {
-                // A layer that does not decompress is most often one whose bytes are not those its digest names:
-                // reading the rest lets the verifying stream say so, which is the error worth reporting.
-                if (blob is not null && await CorruptLayer.DigestProblemAsync(blob, cancellationToken).ConfigureAwait(false) is { } mismatch)
+                catch (Exception e) when (attempt < retries && TransientFailure.Is(e) && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {mismatch.Message}", mismatch);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
                 }
-                throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest} is not a valid gzip tar: {ex.Message}", ex);
-            }
-            finally
-            {
-                if (blob is not null)
+                catch (Hull.Oci.OciException ex)
                 {
-                    await blob.DisposeAsync().ConfigureAwait(false);
+                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {ex.Message}", ex);
                 }
+                catch (Exception ex) when (ex is IOException or HttpRequestException)
+                {
+                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: the download broke off {attempt + 1} time(s): {ex.Message}", ex);
+                }
+            }
+        }
+    }
+
+    private static async Task ExtractLayerAsync(ResolvedImage image, Descriptor layer, string directory, CancellationToken cancellationToken)
+    {
+        Stream? blob = null;
+        try
+        {
+            blob = await image.Store.OpenBlobAsync(layer, cancellationToken).ConfigureAwait(false);
+            Stream tar = layer.MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
+            await using (tar.ConfigureAwait(false))
+            {
+                await LayerExtractor.ExtractAsync(tar, directory, cancellationToken).ConfigureAwait(false);
+                await tar.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            }
+            // Drain so the verifying stream sees the whole blob and checks its digest (gzip may stop early).
+            await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BundleException { InnerException: InvalidDataException or EndOfStreamException or FormatException })
+        {
+            // A layer that does not decompress is most often one whose bytes are not those its digest names:
+            // reading the rest lets the verifying stream say so, which is the error worth reporting.
+            if (blob is not null && await CorruptLayer.DigestProblemAsync(blob, cancellationToken).ConfigureAwait(false) is { } mismatch)
+            {
+                throw new BundleException($"Pulling '{image.DigestReference}': layer {layer.Digest}: {mismatch.Message}", mismatch);
+            }
+            throw new BundleException($"Pulling '{image.DigestReference}': layer {layer.Digest} is not a valid gzip tar: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (blob is not null)
+            {
+                await blob.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -46,8 +46,12 @@ public static class BundlePullCommand
             }
 
             var writer = new BundleOutput(parse.InvocationConfiguration.Output);
-            using var client = new RegistryClient(registry.Read(parse));
-            var request = new PullRequest(source, expectBundle, parse.GetValue(output)!, parse.GetValue(recursive), Math.Max(1, parse.GetValue(concurrency)));
+            var registryOptions = registry.Read(parse);
+            using var client = new RegistryClient(registryOptions);
+            var request = new PullRequest(source, expectBundle, parse.GetValue(output)!, parse.GetValue(recursive), Math.Max(1, parse.GetValue(concurrency)))
+            {
+                BlobRetries = registryOptions.RetryCount,
+            };
             await BundlePuller.PullAsync(new StoreResolver(client), request, writer.Line, cancellationToken).ConfigureAwait(false);
             writer.Line("");
             writer.Line("Succeeded");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hull.Oci.Storage;
 using Hull.Templating;
 using Hull.Templating.DataValues;
 using Hull.Templating.Files;
@@ -167,6 +168,8 @@ public static class TemplateCommand
                 // Everything is rendered before anything is written; the directory is filled through a temp sibling.
                 string dir = emptiedDir ?? outDir!;
                 var outputs = result.OutputFiles().ToList();
+                // What a killed render into the same folder left behind goes first.
+                TempNames.RemoveAbandoned(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/')) ?? ".", OutputDirectory.TempPrefix(dir));
                 OutputDirectory.Write(outputs, dir, emptyFirst: emptiedDir is not null);
                 foreach (var (path, _) in outputs)
                 {

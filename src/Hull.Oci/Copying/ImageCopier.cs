@@ -138,7 +138,7 @@ public sealed class ImageCopier
                         await target.PutBlobAsync(blob, content, cancellationToken).ConfigureAwait(false);
                         break;
                     }
-                    catch (Exception e) when (attempt < _blobRetries && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+                    catch (Exception e) when (attempt < _blobRetries && TransientFailure.Is(e) && !cancellationToken.IsCancellationRequested)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
                     }
@@ -152,8 +152,4 @@ public sealed class ImageCopier
         }
         BlobDone?.Invoke(blob);
     }
-
-    private static bool IsTransient(Exception e) =>
-        e is IOException or HttpRequestException
-        || e is OciException { InnerException: IOException or HttpRequestException };
 }

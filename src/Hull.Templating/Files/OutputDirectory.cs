@@ -9,7 +9,7 @@ public static class OutputDirectory
         string full = Path.GetFullPath(dir);
         string parent = Path.GetDirectoryName(full.TrimEnd('/')) ?? ".";
         Directory.CreateDirectory(parent);
-        string temp = Path.Combine(parent, "." + Path.GetFileName(full.TrimEnd('/')) + ".hull-" + Guid.NewGuid().ToString("N")[..8]);
+        string temp = Path.Combine(parent, $"{TempPrefix(dir)}{Environment.ProcessId}-{Guid.NewGuid():N}");
         CreateFolder(temp);
         try
         {
@@ -44,6 +44,12 @@ public static class OutputDirectory
             throw;
         }
     }
+
+    /// <summary>
+    /// The name prefix of the temporary sibling of <paramref name="dir"/>, followed by the writing process's id and a
+    /// dash, so a later run can remove what a killed one left (Hull.Oci.Storage.TempNames reads this convention).
+    /// </summary>
+    public static string TempPrefix(string dir) => "." + Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/')) + ".hull-";
 
     // ytt writes output folders and files 0700 (os.MkdirAll/os.WriteFile with 0700): rendered output may hold secrets.
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -230,4 +230,30 @@ public sealed class HostileTargetTests : IDisposable
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(output));
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(output, "secret.yml")));
     }
+
+    [Fact]
+    public async Task TemplateOutputFilesRemovesWhatAKilledRenderLeftBehind()
+    {
+        File.WriteAllText(Path.Combine(_tmp, "cm.yml"), "apiVersion: v1\nkind: ConfigMap\n");
+        string output = Path.Combine(_tmp, "rendered");
+        // A render killed with -9 leaves its temp sibling, named after its process; a running one's is left alone.
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        await gone.WaitForExitAsync();
+        string abandoned = Path.Combine(_tmp, $".rendered.hull-{gone.Id}-0123abcd");
+        string running = Path.Combine(_tmp, $".rendered.hull-{Environment.ProcessId}-4567ef01");
+        foreach (string dir in new[] { abandoned, running })
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "half.yml"), "kind: Sec");
+        }
+
+        int code = await HullApp.RunAsync(["template", "-f", Path.Combine(_tmp, "cm.yml"), "--output-files", output], new StringWriter(), new StringWriter(), CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.False(Directory.Exists(abandoned));
+        Assert.True(Directory.Exists(running));
+        Assert.True(File.Exists(Path.Combine(output, "cm.yml")));
+        string[] expected = ["cm.yml", "rendered", "victim", Path.GetFileName(running)];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(_tmp).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal));
+    }
 }
