@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using Hull.Bundles.Images;
@@ -91,7 +92,7 @@ var options = new RegistryOptions { Insecure = true };
 using (var client = new RegistryClient(options))
 {
     sw.Restart();
-    var first = await RepositoryPublisher.PublishAsync(new StoreResolver(client), builder, Locations.Parse(repo + ":1", "-b"), new ObjectMeta(), _ => { }, CancellationToken.None);
+    var first = await RepositoryPublisher.PublishAsync(new ImageStores(client), builder, Locations.Parse(repo + ":1", "-b"), new ObjectMeta(), _ => { }, CancellationToken.None);
     Console.WriteLine($"initial release (all {packages * versions} versions): {sw.Elapsed.TotalMilliseconds:F0} ms -> {first.Push.DigestReference}");
 }
 
@@ -115,13 +116,13 @@ for (int run = 0; run < runs; run++)
     registryList.Add(await Time(async () =>
     {
         using var client = new RegistryClient(options);
-        var contents = await RepositoryReader.ReadBundleAsync(new StoreResolver(client), Locations.Parse(repo + ":1", "--repo"), CancellationToken.None);
+        var contents = await RepositoryReader.ReadBundleAsync(new ImageStores(client), Locations.Parse(repo + ":1", "--repo"), CancellationToken.None);
         Check(contents);
     }));
     releaseOne.Add(await Time(async () =>
     {
         using var client = new RegistryClient(options);
-        var stores = new StoreResolver(client);
+        var stores = new ImageStores(client);
         var existing = await RepositoryReader.ReadBundleAsync(stores, Locations.Parse(repo + ":1", "--repo"), CancellationToken.None);
         var next = new RepositoryBuilder().AddExisting(existing).AddFile(PackageYaml(0, $"2.{run}.0"), "new.yml");
         await RepositoryPublisher.PublishAsync(stores, next, Locations.Parse($"{repo}:release-{run}", "-b"), new ObjectMeta(), _ => { }, CancellationToken.None);

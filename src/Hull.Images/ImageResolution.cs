@@ -50,7 +50,7 @@ public static class ImageResolution
 
         if (options.Unresolved)
         {
-            return new ResolveResult(resources, distinct.Select(i => new ResolvedImage(i, i, [])).ToList(), config);
+            return new ResolveResult(resources, distinct.Select(i => new ImageResolutionRecord(i, i, [])).ToList(), config);
         }
 
         var resolved = await ResolveAllAsync(distinct, config.Overrides, resolver, options.Concurrency, cancellationToken).ConfigureAwait(false);
@@ -74,7 +74,7 @@ public static class ImageResolution
         return new ResolveResult(resources, distinct.Select(i => resolved[i]).ToList(), config);
     }
 
-    private static async Task<Dictionary<string, ResolvedImage>> ResolveAllAsync(List<string> images, IReadOnlyList<ImageOverride> overrides,
+    private static async Task<Dictionary<string, ImageResolutionRecord>> ResolveAllAsync(List<string> images, IReadOnlyList<ImageOverride> overrides,
         IDigestResolver resolver, int concurrency, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
@@ -88,7 +88,7 @@ public static class ImageResolution
             catch (Exception e) when (e is ImagesException or Hull.Oci.OciException or HttpRequestException or IOException or TimeoutException
                 or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
             {
-                return (image, result: (ResolvedImage?)null, error: OneLine(e));
+                return (image, result: (ImageResolutionRecord?)null, error: OneLine(e));
             }
             finally
             {
@@ -110,7 +110,7 @@ public static class ImageResolution
         return message.ReplaceLineEndings(" ");
     }
 
-    private static async Task<ResolvedImage> ResolveOneAsync(string image, IReadOnlyList<ImageOverride> overrides, IDigestResolver resolver, CancellationToken cancellationToken)
+    private static async Task<ImageResolutionRecord> ResolveOneAsync(string image, IReadOnlyList<ImageOverride> overrides, IDigestResolver resolver, CancellationToken cancellationToken)
     {
         string target = image;
         foreach (var over in overrides)
@@ -122,17 +122,17 @@ public static class ImageResolution
             if (over.Preresolved)
             {
                 var origins = (over.Origins ?? []).Select(o => (Map)o.DeepCopy()).Append(ImageOrigin.Preresolved(over.NewImage)).ToList();
-                return new ResolvedImage(image, over.NewImage, origins);
+                return new ImageResolutionRecord(image, over.NewImage, origins);
             }
             target = over.NewImage;
             break;
         }
         var reference = await resolver.ResolveAsync(target, cancellationToken).ConfigureAwait(false);
-        return new ResolvedImage(image, reference.Url, reference.Origins);
+        return new ImageResolutionRecord(image, reference.Url, reference.Origins);
     }
 
     // kbld annotates any resource with at least one image that has origins: entries deduplicated, sorted by url.
-    private static void Annotate(Map root, IEnumerable<ResolvedImage> images)
+    private static void Annotate(Map root, IEnumerable<ImageResolutionRecord> images)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var entries = images.Where(i => i.Origins.Count > 0 && seen.Add(i.AnnotationKey())).OrderBy(i => i.Url, StringComparer.Ordinal).ToList();

@@ -8,4 +8,4 @@ namespace Hull.Images;
 /// <param name="Resources">The input resources (configuration documents removed), updated in place, in input order.</param>
 /// <param name="Images">Each distinct reference found, sorted by the reference as written, with what it resolved to.</param>
 /// <param name="Config">The configuration the inputs carried (for <c>--lock-output</c>).</param>
-public sealed record ResolveResult(IReadOnlyList<Resource> Resources, IReadOnlyList<ResolvedImage> Images, KbldConfig Config);
+public sealed record ResolveResult(IReadOnlyList<Resource> Resources, IReadOnlyList<ImageResolutionRecord> Images, KbldConfig Config);

@@ -48,7 +48,7 @@ public sealed class PullRetryTests : IDisposable
 
     private static readonly string Content = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"line{i}: {i * 7919 % 104729}\n"));
 
-    private async Task<(IStoreResolver Stores, ImageLocation Location)> PushAsync()
+    private async Task<(IImageStores Stores, ImageLocation Location)> PushAsync()
     {
         string source = Path.Combine(_tmp, "src");
         Directory.CreateDirectory(Path.Combine(source, ".imgpkg"));
@@ -56,14 +56,14 @@ public sealed class PullRetryTests : IDisposable
         File.WriteAllText(Path.Combine(source, ".imgpkg", "images.yml"), "apiVersion: imgpkg.carvel.dev/v1alpha1\nkind: ImagesLock\nimages: []\n");
         File.WriteAllText(Path.Combine(source, "config", "big.yml"), Content);
         var client = new RegistryClient(new RegistryOptions { Anonymous = true });
-        var stores = new StoreResolver(client);
+        var stores = new ImageStores(client);
         var location = ImageLocation.Parse($"oci:{Path.Combine(_tmp, "layout")}:v1");
         await BundlePusher.PushAsync(stores, new PushRequest(location, new LayerOptions([source], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()), _ => { }, CancellationToken.None);
         return (stores, location);
     }
 
     /// <summary>Stores whose layer downloads break off halfway the first <c>breaks</c> times, as a dropped connection does.</summary>
-    private sealed class BreakingStores(IStoreResolver inner, int breaks) : IStoreResolver
+    private sealed class BreakingStores(IImageStores inner, int breaks) : IImageStores
     {
         private int _broken;
 

@@ -22,7 +22,7 @@ public static class BundleFiles
     public const string BundlesDir = ".imgpkg/bundles";
 
     /// <summary>Reads a file from the image's layers (a later layer wins); null when absent.</summary>
-    public static async Task<byte[]?> ReadFileAsync(ResolvedImage image, string path, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadFileAsync(FetchedImage image, string path, CancellationToken cancellationToken)
     {
         byte[]? found = null;
         var budget = new InMemoryBudget($"Reading {path} of '{image.DigestReference}'");
@@ -57,7 +57,7 @@ public static class BundleFiles
     }
 
     /// <summary>Reads and validates the bundle's ImagesLock.</summary>
-    public static async Task<ImagesLock> ReadImagesLockAsync(ResolvedImage bundle, CancellationToken cancellationToken)
+    public static async Task<ImagesLock> ReadImagesLockAsync(FetchedImage bundle, CancellationToken cancellationToken)
     {
         byte[] bytes = await ReadFileAsync(bundle, ImagesLockPath, cancellationToken).ConfigureAwait(false)
             ?? throw new BundleException($"Bundle '{bundle.DigestReference}' has no {ImagesLockPath}");

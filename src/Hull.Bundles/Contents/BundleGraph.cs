@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.Collections.Concurrent;
 using Hull.Bundles.Copying;
 using Hull.Bundles.Images;
@@ -11,12 +12,12 @@ namespace Hull.Bundles.Contents;
 /// <param name="Entry">The ImagesLock entry as written in the bundle.</param>
 /// <param name="Image">The image, resolved at its primary location.</param>
 /// <param name="IsBundle">Whether it is itself a bundle.</param>
-public sealed record BundleImage(ImagesLockEntry Entry, ResolvedImage Image, bool IsBundle);
+public sealed record BundleImage(ImagesLockEntry Entry, FetchedImage Image, bool IsBundle);
 
 /// <summary>A bundle with its ImagesLock resolved, and its nested bundles when read recursively.</summary>
 public sealed class BundleNode
 {
-    internal BundleNode(ResolvedImage image, ImagesLock imagesLock, IReadOnlyList<BundleImage> images, bool relocated)
+    internal BundleNode(FetchedImage image, ImagesLock imagesLock, IReadOnlyList<BundleImage> images, bool relocated)
     {
         Image = image;
         ImagesLock = imagesLock;
@@ -25,7 +26,7 @@ public sealed class BundleNode
     }
 
     /// <summary>The bundle image.</summary>
-    public ResolvedImage Image { get; }
+    public FetchedImage Image { get; }
 
     /// <summary>Its ImagesLock as written in the bundle.</summary>
     public ImagesLock ImagesLock { get; }
@@ -53,7 +54,7 @@ public sealed class BundleNode
 public static class BundleGraph
 {
     /// <summary>Reads <paramref name="bundle"/>; with <paramref name="recursive"/>, nested bundles too (each once).</summary>
-    public static async Task<BundleNode> ReadAsync(IStoreResolver stores, ResolvedImage bundle, bool recursive, int concurrency, CancellationToken cancellationToken)
+    public static async Task<BundleNode> ReadAsync(IImageStores stores, FetchedImage bundle, bool recursive, int concurrency, CancellationToken cancellationToken)
     {
         var seen = new ConcurrentDictionary<Digest, Task<BundleNode>>();
         return await ReadNodeAsync(stores, bundle, recursive, Math.Max(1, concurrency), seen, cancellationToken).ConfigureAwait(false);
@@ -80,7 +81,7 @@ public static class BundleGraph
         }
     }
 
-    private static async Task<BundleNode> ReadNodeAsync(IStoreResolver stores, ResolvedImage bundle, bool recursive, int concurrency, ConcurrentDictionary<Digest, Task<BundleNode>> seen, CancellationToken cancellationToken)
+    private static async Task<BundleNode> ReadNodeAsync(IImageStores stores, FetchedImage bundle, bool recursive, int concurrency, ConcurrentDictionary<Digest, Task<BundleNode>> seen, CancellationToken cancellationToken)
     {
         var imagesLock = await BundleFiles.ReadImagesLockAsync(bundle, cancellationToken).ConfigureAwait(false);
         var locations = await ReadLocationsAsync(bundle, cancellationToken).ConfigureAwait(false);
@@ -94,8 +95,8 @@ public static class BundleGraph
             try
             {
                 var original = ImageLocation.Parse(entry.Image);
-                ImageLocation location = relocated ? Locations.WithDigest(bundle.Location, original.Digest!) : original;
-                var resolved = await ResolvedImage.ResolveAsync(stores, location, cancellationToken).ConfigureAwait(false);
+                ImageLocation location = relocated ? bundle.Location.WithDigest(original.Digest!) : original;
+                var resolved = await FetchedImage.FetchAsync(stores, location, cancellationToken).ConfigureAwait(false);
                 bool isBundle = locations?.Images.FirstOrDefault(l => l.Image == entry.Image)?.IsBundle
                     ?? await resolved.IsBundleAsync(cancellationToken).ConfigureAwait(false);
                 images[i] = new BundleImage(entry, resolved, isBundle);
@@ -119,7 +120,7 @@ public static class BundleGraph
     }
 
     /// <summary>Reads the locations image imgpkg (and Hull) write next to a copied bundle; null when there is none.</summary>
-    public static async Task<ImageLocations?> ReadLocationsAsync(ResolvedImage bundle, CancellationToken cancellationToken)
+    public static async Task<ImageLocations?> ReadLocationsAsync(FetchedImage bundle, CancellationToken cancellationToken)
     {
         Hull.Oci.Manifests.Manifest manifest;
         try
@@ -134,13 +135,13 @@ public static class BundleGraph
         {
             return null;
         }
-        var image = new ResolvedImage(Locations.WithTag(bundle.Location, UploadTag.Locations(bundle.Digest.ToString())), bundle.Store, manifest, null);
+        var image = new FetchedImage(bundle.Location.WithTag(UploadTag.Locations(bundle.Digest.ToString())), bundle.Store, manifest, null);
         byte[]? bytes = await BundleFiles.ReadFileAsync(image, ImageLocations.FileName, cancellationToken).ConfigureAwait(false)
             ?? throw new BundleException($"Locations image of '{bundle.DigestReference}' has no {ImageLocations.FileName}");
         return LockYaml.ParseImageLocations(bytes, $"{ImageLocations.FileName} of '{bundle.DigestReference}'");
     }
 
-    private static async Task<bool> AllNextToBundleAsync(ResolvedImage bundle, ImagesLock imagesLock, int concurrency, CancellationToken cancellationToken)
+    private static async Task<bool> AllNextToBundleAsync(FetchedImage bundle, ImagesLock imagesLock, int concurrency, CancellationToken cancellationToken)
     {
         // imgpkg treats an empty ImagesLock as trivially relocated (and rewrites it on pull).
         using var throttle = new SemaphoreSlim(concurrency);

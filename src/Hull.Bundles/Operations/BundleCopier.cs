@@ -22,13 +22,13 @@ public sealed class BundleCopier
     /// <summary>The label imgpkg puts on the root bundle inside a tarball.</summary>
     public const string RootBundleLabel = "dev.carvel.imgpkg.copy.root-bundle";
 
-    private readonly IStoreResolver _stores;
+    private readonly IImageStores _stores;
     private readonly CopyOptions _options;
     private readonly ITransferProgress _progress;
     private readonly Action<string> _log;
 
     /// <summary>Creates a copier; <paramref name="log"/> receives imgpkg-style <c>copy | …</c> lines.</summary>
-    public BundleCopier(IStoreResolver stores, CopyOptions options, ITransferProgress progress, Action<string> log)
+    public BundleCopier(IImageStores stores, CopyOptions options, ITransferProgress progress, Action<string> log)
     {
         _stores = stores;
         _options = options;
@@ -75,7 +75,7 @@ public sealed class BundleCopier
         }
 
         var repo = destination.Repository ?? throw new BundleException("Copy needs --to-repo or --to-tar");
-        var target = _stores.Open(repo, forWrite: true);
+        var target = _stores.OpenStore(repo, forWrite: true);
         int blobs = await ImportAsync(items, repo, target, cancellationToken).ConfigureAwait(false);
         if (graph is not null)
         {
@@ -83,9 +83,9 @@ public sealed class BundleCopier
         }
         ImagesLock? relocated = imagesLockSource is null ? null : new ImagesLock
         {
-            Images = imagesLockSource.Images.Select(e => new ImagesLockEntry(Locations.DigestReference(repo, ImageLocation.Parse(e.Image).Digest!), e.Annotations)).ToList(),
+            Images = imagesLockSource.Images.Select(e => new ImagesLockEntry(repo.DigestReference(ImageLocation.Parse(e.Image).Digest!), e.Annotations)).ToList(),
         };
-        return new CopyResult(root is null ? null : Locations.DigestReference(repo, root.Manifest.Digest), root?.Tag, graph is not null, items.Count, blobs, relocated);
+        return new CopyResult(root is null ? null : repo.DigestReference(root.Manifest.Digest), root?.Tag, graph is not null, items.Count, blobs, relocated);
     }
 
     private async Task<(List<Item> Items, BundleNode? Graph, ImagesLock? ImagesLock)> CollectAsync(CopySource source, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public sealed class BundleCopier
                 var items = new List<Item>();
                 foreach (var entry in parsed.ImagesLock!.Images)
                 {
-                    var image = await ResolvedImage.ResolveAsync(_stores, ImageLocation.Parse(entry.Image), cancellationToken).ConfigureAwait(false);
+                    var image = await FetchedImage.FetchAsync(_stores, ImageLocation.Parse(entry.Image), cancellationToken).ConfigureAwait(false);
                     if (await image.IsBundleAsync(cancellationToken).ConfigureAwait(false))
                     {
                         throw new BundleException($"Unable to copy bundles using an Images Lock file (hint: Create a bundle with these images): '{entry.Image}' is a bundle");
@@ -119,7 +119,7 @@ public sealed class BundleCopier
 
         if (imageLocation is not null)
         {
-            var image = await ResolvedImage.ResolveAsync(_stores, imageLocation, cancellationToken).ConfigureAwait(false);
+            var image = await FetchedImage.FetchAsync(_stores, imageLocation, cancellationToken).ConfigureAwait(false);
             if (await image.IsBundleAsync(cancellationToken).ConfigureAwait(false))
             {
                 throw new BundleException($"Copying '{imageLocation}': Expected bundle flag when copying a bundle (hint: Use -b instead of -i for bundles)");
@@ -127,7 +127,7 @@ public sealed class BundleCopier
             return ([new Item(image.Store, image.Manifest, image.DigestReference, image.DigestReference, image.Tag ?? "", true)], null, null);
         }
 
-        var bundle = await ResolvedImage.ResolveAsync(_stores, bundleLocation ?? throw new BundleException("Copy needs -b, -i, --lock or --tar"), cancellationToken).ConfigureAwait(false);
+        var bundle = await FetchedImage.FetchAsync(_stores, bundleLocation ?? throw new BundleException("Copy needs -b, -i, --lock or --tar"), cancellationToken).ConfigureAwait(false);
         if (!await bundle.IsBundleAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new BundleException($"Copying '{bundleLocation}': Expected bundle image but found plain image (hint: Did you use -i instead of -b?)");
@@ -193,7 +193,7 @@ public sealed class BundleCopier
                     }
                     catch (Hull.Oci.OciException ex)
                     {
-                        throw new BundleException($"Copying '{item.Reference}' to '{Locations.Repository(repo)}': {ex.Message}", ex);
+                        throw new BundleException($"Copying '{item.Reference}' to '{repo.Repository}': {ex.Message}", ex);
                     }
                     finally
                     {
@@ -258,7 +258,7 @@ public sealed class BundleCopier
             }
             catch (Hull.Oci.OciException ex)
             {
-                throw new BundleException($"Creating copy information for bundle {Locations.DigestReference(repo, node.Image.Digest)}: {ex.Message}", ex);
+                throw new BundleException($"Creating copy information for bundle {repo.DigestReference(node.Image.Digest)}: {ex.Message}", ex);
             }
             finally
             {
@@ -286,7 +286,7 @@ public sealed class BundleCopier
                 root = item;
             }
         }
-        var target = _stores.Open(repo, forWrite: true);
+        var target = _stores.OpenStore(repo, forWrite: true);
         int blobs = await ImportAsync(items, repo, target, cancellationToken).ConfigureAwait(false);
 
         // Older tarballs have no root label: a single image is the root.
@@ -296,7 +296,7 @@ public sealed class BundleCopier
         {
             // The tarball holds every image by digest, so the bundle graph is read from it, not the registry.
             var local = new TarballStores(tarball);
-            var copied = new ResolvedImage(Locations.WithDigest(repo, root.Manifest.Digest), local.Store, root.Manifest, null);
+            var copied = new FetchedImage(repo.WithDigest(root.Manifest.Digest), local.Store, root.Manifest, null);
             isBundle = await copied.IsBundleAsync(cancellationToken).ConfigureAwait(false);
             if (isBundle)
             {
@@ -304,11 +304,11 @@ public sealed class BundleCopier
                 await NoteCopyAsync(graph, repo, target, cancellationToken).ConfigureAwait(false);
             }
         }
-        return new CopyResult(root is null ? null : Locations.DigestReference(repo, root.Manifest.Digest), root?.Tag, isBundle, items.Count, blobs);
+        return new CopyResult(root is null ? null : repo.DigestReference(root.Manifest.Digest), root?.Tag, isBundle, items.Count, blobs);
     }
 
     // Serves every location from a tarball: it holds each image of the copy under its digest.
-    private sealed class TarballStores(TarballReader tarball) : IStoreResolver
+    private sealed class TarballStores(TarballReader tarball) : IImageStores
     {
         public IImageStore Store { get; } = new ReadOnlyStore(tarball);
 

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
 using Hull.Oci.References;
@@ -8,9 +9,9 @@ namespace Hull.Bundles.Operations;
 public static class BundleDescriber
 {
     /// <summary>Reads the bundle graph at <paramref name="location"/> and returns imgpkg's text description.</summary>
-    public static async Task<IReadOnlyList<string>> DescribeAsync(IStoreResolver stores, ImageLocation location, int concurrency, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> DescribeAsync(IImageStores stores, ImageLocation location, int concurrency, CancellationToken cancellationToken)
     {
-        var bundle = await ResolvedImage.ResolveAsync(stores, location, cancellationToken).ConfigureAwait(false);
+        var bundle = await FetchedImage.FetchAsync(stores, location, cancellationToken).ConfigureAwait(false);
         if (!await bundle.IsBundleAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new BundleException($"Describing '{location}': Expected bundle image but found plain image (hint: Did you use -i instead of -b?)");

@@ -25,10 +25,10 @@ public sealed record PullRequest(ImageLocation Source, bool ExpectBundle, string
 public static class BundlePuller
 {
     /// <summary>Pulls into a temporary sibling of the output directory, then renames it into place.</summary>
-    public static async Task PullAsync(IStoreResolver stores, PullRequest request, Action<string> log, CancellationToken cancellationToken)
+    public static async Task PullAsync(IImageStores stores, PullRequest request, Action<string> log, CancellationToken cancellationToken)
     {
         CheckOutput(request.OutputDirectory);
-        var root = await ResolvedImage.ResolveAsync(stores, request.Source, cancellationToken).ConfigureAwait(false);
+        var root = await FetchedImage.FetchAsync(stores, request.Source, cancellationToken).ConfigureAwait(false);
         if (root.Manifest.IsIndex)
         {
             throw new BundleException($"Pulling '{request.Source}': it is an image index; pull one of its images by digest");
@@ -142,7 +142,7 @@ public static class BundlePuller
     /// whose download broke off is fetched and extracted again, up to <paramref name="retries"/> times: extracting
     /// a layer twice leaves what extracting it once does, since each entry replaces what its path held.
     /// </summary>
-    public static async Task ExtractAsync(ResolvedImage image, string directory, string indent, int retries, Action<string> log, CancellationToken cancellationToken)
+    public static async Task ExtractAsync(FetchedImage image, string directory, string indent, int retries, Action<string> log, CancellationToken cancellationToken)
     {
         var layers = image.Manifest.AsImage().Layers;
         for (int i = 0; i < layers.Count; i++)
@@ -171,7 +171,7 @@ public static class BundlePuller
         }
     }
 
-    private static async Task ExtractLayerAsync(ResolvedImage image, Descriptor layer, string directory, CancellationToken cancellationToken)
+    private static async Task ExtractLayerAsync(FetchedImage image, Descriptor layer, string directory, CancellationToken cancellationToken)
     {
         Stream? blob = null;
         try

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
@@ -31,14 +32,14 @@ public static class BundlePusher
     public const string ZeroTime = "0001-01-01T00:00:00Z";
 
     /// <summary>Validates, archives and uploads; <paramref name="log"/> receives imgpkg's <c>dir:</c>/<c>file:</c> lines.</summary>
-    public static async Task<PushResult> PushAsync(IStoreResolver stores, PushRequest request, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<PushResult> PushAsync(IImageStores stores, PushRequest request, Action<string> log, CancellationToken cancellationToken)
     {
         if (request.Target.Digest is not null)
         {
             throw new BundleException($"Pushing to '{request.Target}': a push needs a tag, not a digest");
         }
         string tag = request.Target.Tag ?? ImageReference.DefaultTag;
-        var target = Locations.WithTag(request.Target, tag);
+        var target = request.Target.WithTag(tag);
         if (request.Bundle)
         {
             ValidateBundleDirectory(request.Files.Paths);
@@ -64,7 +65,7 @@ public static class BundlePusher
             await check(manifest.Digest, cancellationToken).ConfigureAwait(false);
         }
 
-        var store = stores.Open(target, forWrite: true);
+        var store = stores.OpenStore(target, forWrite: true);
         try
         {
             var layerDescriptor = manifest.AsImage().Layers[0];
@@ -84,7 +85,7 @@ public static class BundlePusher
         {
             throw new BundleException($"Pushing '{target}': {ex.Message}", ex);
         }
-        return new PushResult(Locations.DigestReference(target, manifest.Digest), manifest.Digest, tag);
+        return new PushResult(target.DigestReference(manifest.Digest), manifest.Digest, tag);
     }
 
     /// <summary>The manifest and config bytes for a single-layer image with the given labels.</summary>

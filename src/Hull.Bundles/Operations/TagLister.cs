@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Oci.Layout;
 using Hull.Oci.Manifests;
@@ -10,9 +11,9 @@ namespace Hull.Bundles.Operations;
 public static class TagLister
 {
     /// <summary>The tags of the repository (or layout) of <paramref name="location"/>, with digests when asked.</summary>
-    public static async Task<IReadOnlyList<(string Tag, Digest? Digest)>> ListAsync(IStoreResolver stores, ImageLocation location, bool withDigests, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Tag, Digest? Digest)>> ListAsync(IImageStores stores, ImageLocation location, bool withDigests, CancellationToken cancellationToken)
     {
-        var store = stores.Open(location);
+        var store = stores.OpenStore(location);
         IReadOnlyList<string> tags;
         try
         {
@@ -25,7 +26,7 @@ public static class TagLister
         }
         catch (Hull.Oci.OciException ex)
         {
-            throw new BundleException($"Listing tags of '{Locations.Repository(location)}': {ex.Message}", ex);
+            throw new BundleException($"Listing tags of '{location.Repository}': {ex.Message}", ex);
         }
         var result = new List<(string, Digest?)>();
         foreach (string tag in tags.Order(StringComparer.Ordinal))
@@ -37,13 +38,13 @@ public static class TagLister
     }
 
     /// <summary>The digest reference a tag points at.</summary>
-    public static async Task<string> ResolveAsync(IStoreResolver stores, ImageLocation location, CancellationToken cancellationToken)
+    public static async Task<string> ResolveAsync(IImageStores stores, ImageLocation location, CancellationToken cancellationToken)
     {
-        var store = stores.Open(location);
+        var store = stores.OpenStore(location);
         try
         {
             var descriptor = await store.ResolveAsync(location.Identifier, cancellationToken).ConfigureAwait(false);
-            return Locations.DigestReference(location, descriptor.Digest);
+            return location.DigestReference(descriptor.Digest);
         }
         catch (Hull.Oci.OciException ex)
         {

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Bundles.Locks;
@@ -61,7 +62,7 @@ public static class BundleCopyCommand
 
             var output = new BundleOutput(parse.InvocationConfiguration.Output);
             using var client = new RegistryClient(registryOptions);
-            var copier = new BundleCopier(new StoreResolver(client), options, output, output.Line);
+            var copier = new BundleCopier(new ImageStores(client), options, output, output.Line);
             var result = await output.RunAsync(() => copier.CopyAsync(source, destination, cancellationToken)).ConfigureAwait(false);
 
             if (lockPath is not null)

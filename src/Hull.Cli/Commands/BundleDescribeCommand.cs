@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Bundles.Operations;
@@ -22,7 +23,7 @@ public static class BundleDescribeCommand
         {
             var output = new BundleOutput(parse.InvocationConfiguration.Output);
             using var client = new RegistryClient(registry.Read(parse));
-            var lines = await BundleDescriber.DescribeAsync(new StoreResolver(client), Locations.Parse(parse.GetValue(bundle)!, "--bundle"), Math.Max(1, parse.GetValue(concurrency)), cancellationToken).ConfigureAwait(false);
+            var lines = await BundleDescriber.DescribeAsync(new ImageStores(client), Locations.Parse(parse.GetValue(bundle)!, "--bundle"), Math.Max(1, parse.GetValue(concurrency)), cancellationToken).ConfigureAwait(false);
             foreach (string line in lines)
             {
                 output.Line(line);

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Bundles.Locks;
@@ -52,7 +53,7 @@ public static class BundlePullCommand
             {
                 BlobRetries = registryOptions.RetryCount,
             };
-            await BundlePuller.PullAsync(new StoreResolver(client), request, writer.Line, cancellationToken).ConfigureAwait(false);
+            await BundlePuller.PullAsync(new ImageStores(client), request, writer.Line, cancellationToken).ConfigureAwait(false);
             writer.Line("");
             writer.Line("Succeeded");
             return HullApp.Success;

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
@@ -55,7 +56,7 @@ public static class BundlePushCommand
 
             var output = new BundleOutput(parse.InvocationConfiguration.Output);
             using var client = new RegistryClient(registry.Read(parse));
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             var request = new PushRequest(
                 Locations.Parse(b ?? i!, b is not null ? "--bundle" : "--image"),
                 new LayerOptions(paths, BundleCommand.Split(parse.GetValue(exclusions)), parse.GetValue(preserve)),

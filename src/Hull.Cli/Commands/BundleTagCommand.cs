@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Bundles.Operations;
@@ -32,7 +33,7 @@ public static class BundleTagCommand
             var output = new BundleOutput(parse.InvocationConfiguration.Output);
             using var client = new RegistryClient(registry.Read(parse));
             bool withDigests = parse.GetValue(digests);
-            var tags = await TagLister.ListAsync(new StoreResolver(client), Locations.Parse(parse.GetValue(image)!, "--image"), withDigests, cancellationToken).ConfigureAwait(false);
+            var tags = await TagLister.ListAsync(new ImageStores(client), Locations.Parse(parse.GetValue(image)!, "--image"), withDigests, cancellationToken).ConfigureAwait(false);
             output.Line("");
             output.Line("Tags");
             output.Line("");
@@ -61,7 +62,7 @@ public static class BundleTagCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = new RegistryClient(registry.Read(parse));
-            string reference = await TagLister.ResolveAsync(new StoreResolver(client), Locations.Parse(parse.GetValue(image)!, "--image"), cancellationToken).ConfigureAwait(false);
+            string reference = await TagLister.ResolveAsync(new ImageStores(client), Locations.Parse(parse.GetValue(image)!, "--image"), cancellationToken).ConfigureAwait(false);
             parse.InvocationConfiguration.Output.WriteLine(reference);
             return HullApp.Success;
         });

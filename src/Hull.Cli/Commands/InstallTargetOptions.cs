@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Images.Resolving;
@@ -80,7 +81,7 @@ public sealed class InstallTargetOptions
         var client = new RegistryClient(Repositories.Registry(parse));
         try
         {
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             var loaded = await Repositories.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
             var contents = loaded.Select(l => l.Contents).ToList();
             var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Images.Resolving;
@@ -40,7 +41,7 @@ public static class PackageReleaseCommand
                 ?? throw new PackageAuthoringException($"{Path.Combine(folder, PackageScaffold.PackageFile)}: spec.template.spec.fetch[0].imgpkgBundle.image is empty; pass --bundle REF");
             var log = parse.InvocationConfiguration.Error;
             using var client = new RegistryClient(registry.Read(parse));
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             var resolver = new StoreDigestResolver(client);
 
             // Everything that can fail is read and checked before the first push.

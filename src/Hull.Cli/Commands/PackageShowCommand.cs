@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Images.Resolving;
@@ -42,7 +43,7 @@ public static class PackageShowCommand
     internal static async Task<IReadOnlyList<PackageReport>> ReportsAsync(ParseResult parse, RepositoryOptions repos, IReadOnlyList<string> targets, CancellationToken cancellationToken)
     {
         using var client = new RegistryClient(repos.Registry(parse));
-        var stores = new StoreResolver(client);
+        var stores = new ImageStores(client);
         var loaded = await repos.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
         var contents = loaded.Select(l => l.Contents).ToList();
         var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
@@ -27,7 +28,7 @@ public static class PackageTreeCommand
                 throw new PackageTreeException($"package tree: expected NAME/VERSION, got '{text}'");
             }
             using var client = new RegistryClient(repos.Registry(parse));
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             var loaded = await repos.LoadAsync(parse, stores, cancellationToken).ConfigureAwait(false);
             var contents = loaded.Select(l => l.Contents).ToList();
             string refName = text[..slash];

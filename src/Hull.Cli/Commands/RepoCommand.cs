@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
@@ -124,7 +125,7 @@ public static class RepoCommand
             string wanted = parse.GetValue(target)!;
             var source = list.Find(wanted) ?? new RepositorySource(wanted, wanted);
             using var client = new RegistryClient(registry.Read(parse));
-            var contents = await RepositoryLoader.LoadAsync(source, new StoreResolver(client), cancellationToken).ConfigureAwait(false);
+            var contents = await RepositoryLoader.LoadAsync(source, new ImageStores(client), cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             foreach (string warning in contents.Warnings)
             {

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using System.Text;
 using Hull.Bundles.Images;
@@ -38,7 +39,7 @@ public static class RepoReleaseCommand
                 throw new RepositorySourceException("repo release: give --bundle to push, --output-dir to write a folder, or both");
             }
             using var client = new RegistryClient(registry.Read(parse));
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             var builder = new RepositoryBuilder();
             if (parse.GetValue(from) is string existing)
             {

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
@@ -41,11 +42,11 @@ public sealed class RepositoryOptions
     public async Task<IReadOnlyList<(RepositorySource Source, RepositoryContents Contents)>> LoadAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         using var client = new RegistryClient(_registry.Read(parse));
-        return await LoadAsync(parse, new StoreResolver(client), cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(parse, new ImageStores(client), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads every selected repository through <paramref name="stores"/>, in order.</summary>
-    public async Task<IReadOnlyList<(RepositorySource Source, RepositoryContents Contents)>> LoadAsync(ParseResult parse, IStoreResolver stores, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(RepositorySource Source, RepositoryContents Contents)>> LoadAsync(ParseResult parse, IImageStores stores, CancellationToken cancellationToken)
     {
         var list = await LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
         var wanted = parse.GetValue(_repo) ?? [];

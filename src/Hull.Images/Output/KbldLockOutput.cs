@@ -53,7 +53,7 @@ public static class KbldLockOutput
     }
 
     /// <summary>The annotations kbld puts on an ImagesLock entry: the reference as written and its origins.</summary>
-    public static IReadOnlyDictionary<string, string> ImagesLockAnnotations(ResolvedImage image, bool withOrigins = true)
+    public static IReadOnlyDictionary<string, string> ImagesLockAnnotations(ImageResolutionRecord image, bool withOrigins = true)
     {
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [KbldConfig.IdAnnotation] = image.Id };
         if (withOrigins && image.Origins.Count > 0)

@@ -27,7 +27,7 @@ public sealed class StoreDigestResolver(RegistryClient registry, PlatformSelecto
                 ? $"Expected valid digest reference, but found '{image}', reason: {e.Message}"
                 : $"invalid reference: {e.Message}");
         }
-        var store = ImageStores.Open(location, registry);
+        var store = new ImageStores(registry).Open(location);
         string url;
         var origins = new List<Map>();
         string? mediaType = null;
@@ -35,14 +35,15 @@ public sealed class StoreDigestResolver(RegistryClient registry, PlatformSelecto
         if (location.Digest is { } digest)
         {
             resolved = digest;
-            url = WithDigest(location, digest);
+            url = location.DigestReference(digest);
         }
         else
         {
-            string? tag = location is ImageReference ? location.Tag ?? ImageReference.DefaultTag : location.Tag;
+            // A registry reference without a digest always has a tag (parsing adds "latest"); a layout's may be null.
+            string? tag = location.Tag;
             var descriptor = await store.ResolveAsync(tag, cancellationToken).ConfigureAwait(false);
             resolved = descriptor.Digest;
-            url = WithDigest(location, resolved);
+            url = location.DigestReference(resolved);
             mediaType = descriptor.MediaType;
             origins.Add(ImageOrigin.Resolved(tag, image));
         }
@@ -70,13 +71,6 @@ public sealed class StoreDigestResolver(RegistryClient registry, PlatformSelecto
             throw new ImagesException($"Expected to find only one image under index '{url}' with matching platform {platform}, but found more than one");
         }
         origins.Add(ImageOrigin.PlatformSelected(url, platform));
-        return new ResolvedReference(WithDigest(location, matches[0].Digest), origins);
+        return new ResolvedReference(location.DigestReference(matches[0].Digest), origins);
     }
-
-    private static string WithDigest(ImageLocation location, Digest digest) => location switch
-    {
-        ImageReference r => r.Name + "@" + digest,
-        LayoutReference l => l.WithDigest(digest).ToString(),
-        _ => throw new ArgumentOutOfRangeException(nameof(location)),
-    };
 }

@@ -27,4 +27,16 @@ public abstract record ImageLocation
 
     /// <summary>The digest text if a digest is named, else the tag (or null for a layout's only image).</summary>
     public string? Identifier => Digest?.ToString() ?? Tag;
+
+    /// <summary>The repository part, without tag or digest: <c>registry/repo</c>, or <c>oci:PATH</c> for a layout.</summary>
+    public abstract string Repository { get; }
+
+    /// <summary>The same repository pinned to <paramref name="digest"/>, without a tag.</summary>
+    public abstract ImageLocation WithDigest(Digest digest);
+
+    /// <summary>The same repository with <paramref name="tag"/> and no digest.</summary>
+    public abstract ImageLocation WithTag(string tag);
+
+    /// <summary><c>REPO@sha256:…</c>, the digest reference text imgpkg and kbld print.</summary>
+    public string DigestReference(Digest digest) => Repository + "@" + digest;
 }

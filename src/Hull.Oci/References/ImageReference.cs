@@ -16,7 +16,7 @@ public sealed record ImageReference : ImageLocation
     public string Registry { get; }
 
     /// <summary>The repository path inside the registry (<c>library/nginx</c>).</summary>
-    public string Repository { get; }
+    public string RepositoryPath { get; }
 
     /// <inheritdoc />
     public override string? Tag { get; }
@@ -27,13 +27,16 @@ public sealed record ImageReference : ImageLocation
     private ImageReference(string registry, string repository, string? tag, Digest? digest)
     {
         Registry = registry;
-        Repository = repository;
+        RepositoryPath = repository;
         Tag = tag;
         Digest = digest;
     }
 
     /// <summary>The repository's full name, <c>registry/repository</c>.</summary>
-    public string Name => Registry + "/" + Repository;
+    public string Name => Registry + "/" + RepositoryPath;
+
+    /// <inheritdoc />
+    public override string Repository => Name;
 
     /// <summary>Creates a reference from its parts, validating and normalising each.</summary>
     public static ImageReference Create(string registry, string repository, string? tag = null, Digest? digest = null)
@@ -120,15 +123,15 @@ public sealed record ImageReference : ImageLocation
         }
     }
 
-    /// <summary>The same repository with <paramref name="tag"/> and no digest.</summary>
-    public ImageReference WithTag(string tag)
+    /// <inheritdoc />
+    public override ImageReference WithTag(string tag)
     {
         ValidateTag(tag, Name + ":" + tag);
-        return new ImageReference(Registry, Repository, tag, null);
+        return new ImageReference(Registry, RepositoryPath, tag, null);
     }
 
-    /// <summary>The same repository pinned to <paramref name="digest"/>, without a tag.</summary>
-    public ImageReference WithDigest(Digest digest) => new(Registry, Repository, null, digest);
+    /// <inheritdoc />
+    public override ImageReference WithDigest(Digest digest) => new(Registry, RepositoryPath, null, digest);
 
     /// <summary>Another repository in the same registry.</summary>
     public ImageReference WithRepository(string repository) => Create(Registry, repository, Tag, Digest);

@@ -64,11 +64,14 @@ public sealed record LayoutReference : ImageLocation
         }
     }
 
-    /// <summary>The same layout with another tag.</summary>
-    public LayoutReference WithTag(string tag) => new(Path, tag);
+    /// <inheritdoc />
+    public override string Repository => LayoutPrefix + Path;
 
-    /// <summary>The same layout pinned to a digest.</summary>
-    public LayoutReference WithDigest(Digest digest) => new(Path, null, digest);
+    /// <inheritdoc />
+    public override LayoutReference WithTag(string tag) => new(Path, tag);
+
+    /// <inheritdoc />
+    public override LayoutReference WithDigest(Digest digest) => new(Path, null, digest);
 
     /// <summary>The text form, <c>oci:PATH[:TAG|@DIGEST]</c>.</summary>
     public override string ToString() =>

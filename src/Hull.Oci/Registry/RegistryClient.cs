@@ -23,7 +23,7 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>The repository <paramref name="reference"/> lives in (its tag and digest are ignored).</summary>
-    public RegistryRepository Repository(ImageReference reference) => new(this, reference.Registry, reference.Repository);
+    public RegistryRepository Repository(ImageReference reference) => new(this, reference.Registry, reference.RepositoryPath);
 
     /// <summary>Resolves a reference to its manifest's descriptor (HEAD, falling back to GET).</summary>
     public Task<Descriptor> ResolveAsync(ImageReference reference, CancellationToken cancellationToken = default) =>

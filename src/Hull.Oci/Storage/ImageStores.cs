@@ -4,17 +4,20 @@ using Hull.Oci.Registry;
 
 namespace Hull.Oci.Storage;
 
-/// <summary>Opens the store an <see cref="ImageLocation"/> names: a registry repository or an OCI layout.</summary>
-public static class ImageStores
+/// <summary>
+/// The one place a location becomes a store: registry repositories through one shared <see cref="RegistryClient"/>,
+/// OCI layouts on disk. Pass <see cref="ImageLocation.Identifier"/> to the store's methods.
+/// </summary>
+public sealed class ImageStores(RegistryClient registry) : IImageStores
 {
     /// <summary>
-    /// The store holding <paramref name="location"/>. A layout is created when <paramref name="forWriting"/> is set
-    /// and it does not exist yet. Pass <see cref="ImageLocation.Identifier"/> to the store's methods.
+    /// A layout is created when <paramref name="forWrite"/> is set and it does not exist yet; a layout that cannot be
+    /// opened fails with an <see cref="OciException"/> naming it.
     /// </summary>
-    public static IImageStore Open(ImageLocation location, RegistryClient registry, bool forWriting = false) => location switch
+    public IImageStore Open(ImageLocation location, bool forWrite = false) => location switch
     {
         ImageReference image => registry.Repository(image),
-        LayoutReference layout => OciLayout.For(layout, forWriting),
+        LayoutReference layout => OciLayout.For(layout, forWrite),
         _ => throw new ArgumentOutOfRangeException(nameof(location)),
     };
 }

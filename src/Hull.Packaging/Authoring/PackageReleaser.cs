@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.Text;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
@@ -29,7 +30,7 @@ public static class PackageReleaser
     /// <summary>Releases the package in <paramref name="request"/>'s folder.</summary>
     /// <exception cref="PackageAuthoringException">A bad package folder; the message names the file and field.</exception>
     public static async Task<PackageReleaseResult> ReleaseAsync(
-        IStoreResolver stores,
+        IImageStores stores,
         IDigestResolver resolver,
         PackageReleaseRequest request,
         Action<string> log,
@@ -50,7 +51,7 @@ public static class PackageReleaser
                 BeforeUpload = (digest, _) => CheckImmutable(request, prepared, digest),
             };
             var push = await BundlePusher.PushAsync(stores, pushRequest, log, cancellationToken).ConfigureAwait(false);
-            var tagged = Locations.WithTag(target, push.Tag).ToString()!;
+            var tagged = target.WithTag(push.Tag).ToString()!;
             var package = await LockBundleAsync(prepared.Package(tagged), resolver, cancellationToken).ConfigureAwait(false);
             // The folder's lock is kept current too, as `kbld --imgpkg-lock-output .imgpkg/images.yml` would leave it.
             string lockPath = Path.Combine(request.Directory, BundleFiles.ImagesLockPath);

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Oci.References;
 using Hull.Packaging.Repositories;
@@ -11,7 +12,7 @@ namespace Hull.Packaging.Metapackages;
 /// the files under the Package's ytt paths straight from its bundle. A file with ytt template code is an error
 /// naming it, since rendering it needs the template engine.
 /// </summary>
-public sealed class StaticPackageRenderer(IStoreResolver stores, IReadOnlyList<RepositoryContents> repositories)
+public sealed class StaticPackageRenderer(IImageStores stores, IReadOnlyList<RepositoryContents> repositories)
 {
     /// <summary>Renders one package version.</summary>
     public async Task<IReadOnlyList<IResource>> RenderAsync(RepositoryPackage package, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class StaticPackageRenderer(IStoreResolver stores, IReadOnlyList<R
             (path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal))
             && !path.StartsWith(".imgpkg/", StringComparison.Ordinal)
             && (paths.Count == 0 || paths.Any(p => path == p || path.StartsWith(p + "/", StringComparison.Ordinal)));
-        var bundle = await ResolvedImage.ResolveAsync(stores, ImageLocation.Parse(image), cancellationToken).ConfigureAwait(false);
+        var bundle = await FetchedImage.FetchAsync(stores, ImageLocation.Parse(image), cancellationToken).ConfigureAwait(false);
         var files = await BundleLayerFiles.ReadAsync(bundle, Wanted, cancellationToken).ConfigureAwait(false);
         var resources = new List<IResource>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using System.Collections.Concurrent;
 using System.Formats.Tar;
 using System.IO.Compression;
@@ -15,7 +16,7 @@ namespace Hull.Packaging.Rendering;
 /// fetched once per fetcher (digests never change what they name), and, given a cache folder, once per machine:
 /// a bundle fetched by digest is kept there as one tar of its files (the ImagesLock as relocated then).
 /// </summary>
-public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDirectory = null)
+public sealed class PackageBundleFetcher(IImageStores stores, string? cacheDirectory = null)
 {
     private const string LockEntry = ".hull-relocated-images.yml";
 
@@ -36,7 +37,7 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
                 // The bundle must still exist where the Package says (kapp-controller would fail on an expired one);
                 // one manifest HEAD, instead of fetching its layers again.
                 var location = ImageLocation.Parse(image);
-                await stores.Open(location).ResolveAsync(location.Identifier!, cancellationToken).ConfigureAwait(false);
+                await stores.OpenStore(location).ResolveAsync(location.Identifier!, cancellationToken).ConfigureAwait(false);
                 return await ReadCacheAsync(image, cached, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or Hull.Bundles.BundleException)
@@ -122,7 +123,7 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
         try
         {
             var location = ImageLocation.Parse(image);
-            var bundle = await ResolvedImage.ResolveAsync(stores, location, cancellationToken).ConfigureAwait(false);
+            var bundle = await FetchedImage.FetchAsync(stores, location, cancellationToken).ConfigureAwait(false);
             var files = await ReadLayersAsync(bundle, cancellationToken).ConfigureAwait(false);
             var imagesLock = new ImagesLock();
             if (files.TryGetValue(BundleFiles.ImagesLockPath, out var lockBytes))
@@ -148,7 +149,7 @@ public sealed class PackageBundleFetcher(IStoreResolver stores, string? cacheDir
         }
     }
 
-    private static async Task<Dictionary<string, byte[]>> ReadLayersAsync(ResolvedImage image, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, byte[]>> ReadLayersAsync(FetchedImage image, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var budget = new InMemoryBudget($"reading '{image.DigestReference}'");

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Packaging.Repositories;
 
@@ -11,7 +12,7 @@ namespace Hull.Packaging.Rendering;
 /// <param name="repositories">The repositories, in order.</param>
 /// <param name="renderer">Runs the template steps.</param>
 /// <param name="cacheDirectory">Keeps bundles fetched by digest between runs (null: memory only).</param>
-public sealed class RepositoryPackageRenderer(IStoreResolver stores, IReadOnlyList<RepositoryContents> repositories, PackageRenderer renderer, string? cacheDirectory = null)
+public sealed class RepositoryPackageRenderer(IImageStores stores, IReadOnlyList<RepositoryContents> repositories, PackageRenderer renderer, string? cacheDirectory = null)
 {
     private readonly PackageBundleFetcher _fetcher = new(stores, cacheDirectory);
 

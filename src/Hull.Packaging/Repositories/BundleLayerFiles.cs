@@ -9,7 +9,7 @@ namespace Hull.Packaging.Repositories;
 /// <summary>Reads chosen files of a bundle straight from its layers (later layers win), without extracting it to disk.</summary>
 internal static class BundleLayerFiles
 {
-    public static async Task<IReadOnlyList<RepositoryFile>> ReadAsync(ResolvedImage image, Func<string, bool> wanted, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RepositoryFile>> ReadAsync(FetchedImage image, Func<string, bool> wanted, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, RepositoryFile>(StringComparer.Ordinal);
         var budget = new InMemoryBudget($"reading '{image.DigestReference}'");

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Bundles.Locks;
 using Hull.Oci;
@@ -125,17 +126,17 @@ public sealed class RepositoryContents
     /// repository's ImagesLock, and so does this: the bundle's digest next to the repository if present, else the
     /// reference the Package names.
     /// </summary>
-    public async Task<string?> LocateBundleAsync(RepositoryPackage package, IStoreResolver stores, CancellationToken cancellationToken)
+    public async Task<string?> LocateBundleAsync(RepositoryPackage package, IImageStores stores, CancellationToken cancellationToken)
     {
         string? image = package.Package.Spec.Template?.Spec?.Fetch?.Select(f => f.ImgpkgBundle?.Image).FirstOrDefault(i => i is not null);
         if (image is null || Bundle is null || BundleReferences.DigestOf(image) is not Digest digest)
         {
             return image;
         }
-        var beside = Locations.WithDigest(Bundle, digest);
+        var beside = Bundle.WithDigest(digest);
         try
         {
-            await stores.Open(beside).ResolveAsync(digest.ToString(), cancellationToken).ConfigureAwait(false);
+            await stores.OpenStore(beside).ResolveAsync(digest.ToString(), cancellationToken).ConfigureAwait(false);
             return beside.ToString();
         }
         catch (OciNotFoundException)

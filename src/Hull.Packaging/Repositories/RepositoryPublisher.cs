@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Bundles.Operations;
 using Hull.Oci.Manifests;
@@ -18,7 +19,7 @@ public static class RepositoryPublisher
 {
     /// <summary>Checks and stages the files, pushes them as a bundle to <paramref name="target"/> (tag moved last), returns the PackageRepository.</summary>
     public static async Task<RepositoryRelease> PublishAsync(
-        IStoreResolver stores,
+        IImageStores stores,
         RepositoryBuilder builder,
         ImageLocation target,
         ObjectMeta metadata,
@@ -32,12 +33,12 @@ public static class RepositoryPublisher
             throw new RepositoryException(target.ToString()!, ["a release needs a tag to push to, not a digest"]);
         }
         string tag = target.Tag ?? ImageReference.DefaultTag;
-        var tagged = Locations.WithTag(target, tag);
+        var tagged = target.WithTag(tag);
         using var layer = await RepositoryLayer.BuildAsync(files, log, cancellationToken).ConfigureAwait(false);
         var (manifest, config) = BundlePusher.BuildImage(layer, new Dictionary<string, string> { [ImageConfig.BundleLabel] = "true" });
         try
         {
-            var store = stores.Open(tagged, forWrite: true);
+            var store = stores.OpenStore(tagged, forWrite: true);
             var image = manifest.AsImage();
             if (!await store.HasBlobAsync(image.Layers[0], cancellationToken).ConfigureAwait(false))
             {
@@ -55,7 +56,7 @@ public static class RepositoryPublisher
         {
             throw new RepositoryException(tagged.ToString()!, [$"pushing: {ex.Message}"]);
         }
-        var push = new PushResult(Locations.DigestReference(tagged, manifest.Digest), manifest.Digest, tag);
+        var push = new PushResult(tagged.DigestReference(manifest.Digest), manifest.Digest, tag);
         var repository = new PackageRepository
         {
             Metadata = metadata with { Name = metadata.Name ?? DefaultName(target) },
@@ -70,7 +71,7 @@ public static class RepositoryPublisher
     // The last path segment of the bundle's repository, made a valid resource name.
     private static string DefaultName(ImageLocation target)
     {
-        string repository = Locations.Repository(target).TrimEnd('/');
+        string repository = target.Repository.TrimEnd('/');
         string last = repository[(repository.LastIndexOfAny(['/', ':']) + 1)..].ToLowerInvariant();
         var name = new string(last.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-').ToArray()).Trim('-', '.');
         return name.Length == 0 ? "repository" : name;

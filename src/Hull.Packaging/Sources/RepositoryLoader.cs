@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Oci.References;
 using Hull.Packaging.Repositories;
@@ -8,7 +9,7 @@ namespace Hull.Packaging.Sources;
 public static class RepositoryLoader
 {
     /// <summary>Reads a folder directly, and a layout or registry bundle straight from its layers.</summary>
-    public static Task<RepositoryContents> LoadAsync(RepositorySource source, IStoreResolver stores, CancellationToken cancellationToken) =>
+    public static Task<RepositoryContents> LoadAsync(RepositorySource source, IImageStores stores, CancellationToken cancellationToken) =>
         source.Kind == RepositorySourceKind.Directory
             ? RepositoryReader.ReadDirectoryAsync(source.Location, cancellationToken)
             : RepositoryReader.ReadBundleAsync(stores, ParseLocation(source.Location), cancellationToken);

@@ -71,7 +71,7 @@ public sealed class BundleRoundTripTests(Workload workload) : IDisposable
     }
 
     private async Task<BundleNode> Graph(string location) =>
-        await BundleGraph.ReadAsync(workload.Stores, await ResolvedImage.ResolveAsync(workload.Stores, ImageLocation.Parse(location), CancellationToken.None), recursive: true, 4, CancellationToken.None);
+        await BundleGraph.ReadAsync(workload.Stores, await FetchedImage.FetchAsync(workload.Stores, ImageLocation.Parse(location), CancellationToken.None), recursive: true, 4, CancellationToken.None);
 
     [Fact]
     public async Task PushThenPullIsByteIdentical()

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Oci.Manifests;
 using Hull.Oci.References;
@@ -25,7 +26,7 @@ public sealed class Workload : IDisposable
             Assert.True(c == 0, e);
         }
         Client = new RegistryClient();
-        Stores = new StoreResolver(Client);
+        Stores = new ImageStores(Client);
         Images = new List<string>();
         for (int i = 0; i < 3; i++)
         {
@@ -62,7 +63,7 @@ public sealed class Workload : IDisposable
 
     public RegistryClient Client { get; }
 
-    public StoreResolver Stores { get; }
+    public ImageStores Stores { get; }
 
     public List<string> Images { get; }
 

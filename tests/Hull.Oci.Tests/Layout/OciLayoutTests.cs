@@ -87,10 +87,10 @@ public sealed class OciLayoutTests
         using var temp = TestImages.TempDir();
         using var client = new Hull.Oci.Registry.RegistryClient();
         var location = ImageLocation.Parse($"oci:{temp.Sub("x")}:v1");
-        var store = ImageStores.Open(location, client, forWriting: true);
+        var store = new ImageStores(client).Open(location, forWrite: true);
         Assert.IsType<OciLayout>(store);
         await TestImages.PushImageAsync(store, "s", 1, 10, location.Identifier);
-        Assert.Equal(["v1"], await ((OciLayout)ImageStores.Open(location, client)).ListTagsAsync());
-        Assert.IsType<Hull.Oci.Registry.RegistryRepository>(ImageStores.Open(ImageLocation.Parse("localhost:5000/a:b"), client));
+        Assert.Equal(["v1"], await ((OciLayout)new ImageStores(client).Open(location)).ListTagsAsync());
+        Assert.IsType<Hull.Oci.Registry.RegistryRepository>(new ImageStores(client).Open(ImageLocation.Parse("localhost:5000/a:b")));
     }
 }

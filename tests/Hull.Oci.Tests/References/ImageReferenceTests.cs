@@ -26,7 +26,7 @@ public sealed class ImageReferenceTests
     {
         var reference = ImageReference.Parse(text);
         Assert.Equal(registry, reference.Registry);
-        Assert.Equal(repository, reference.Repository);
+        Assert.Equal(repository, reference.RepositoryPath);
         Assert.Equal(tag, reference.Tag);
         Assert.Equal(digest, reference.Digest?.ToString());
         Assert.Equal(digest ?? tag, reference.Identifier);

@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Images.Resolving;
 using Hull.Oci.Registry;
@@ -47,7 +48,7 @@ internal sealed class PackageWorkbench : IDisposable
 
     public string Prefix { get; }
 
-    public StoreResolver Stores => new(_client);
+    public ImageStores Stores => new(_client);
 
     public StoreDigestResolver Resolver => new(_client);
 

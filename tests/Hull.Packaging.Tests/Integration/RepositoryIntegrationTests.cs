@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
 using Hull.Bundles.Operations;
@@ -31,7 +32,7 @@ public sealed class RepositoryIntegrationTests : IDisposable
         Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
         ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
 
-    private StoreResolver Stores => new(_client);
+    private ImageStores Stores => new(_client);
 
     // A package bundle: config/ with the given documents, .imgpkg/images.yml with no images.
     private async Task<string> PushBundleAsync(string repository, string version, string config)

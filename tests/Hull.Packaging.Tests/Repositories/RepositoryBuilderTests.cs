@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
 using Hull.Packaging.Repositories;
@@ -87,7 +88,7 @@ public sealed class RepositoryBuilderTests : IDisposable
     {
         string layout = $"oci:{Path.Combine(_tmp.Root, "layout")}:1.0.0";
         using var client = new RegistryClient(new RegistryOptions());
-        var stores = new StoreResolver(client);
+        var stores = new ImageStores(client);
         var builder = new RepositoryBuilder().AddFile(Metadata, "m.yml").AddFile(RepositoryFolder.PackageYaml("app.corp.com", "1.0.0"), "p.yml");
 
         var release = await RepositoryPublisher.PublishAsync(stores, builder, Locations.Parse(layout, "-b"), new ObjectMeta { Namespace = "kapp-controller-packaging-global" }, _ => { }, CancellationToken.None);
@@ -104,7 +105,7 @@ public sealed class RepositoryBuilderTests : IDisposable
     public async Task TheBundleIsTheOneImgpkgPushWouldMakeOfTheFolder()
     {
         using var client = new RegistryClient(new RegistryOptions());
-        var stores = new StoreResolver(client);
+        var stores = new ImageStores(client);
         var builder = new RepositoryBuilder().AddFile(Metadata, "m.yml").AddFile(RepositoryFolder.PackageYaml("app.corp.com", "1.0.0"), "p.yml");
         string folder = Path.Combine(_tmp.Root, "folder");
         await builder.WriteAsync(folder, CancellationToken.None);
@@ -129,7 +130,7 @@ public sealed class RepositoryBuilderTests : IDisposable
         var builder = new RepositoryBuilder().AddFile(RepositoryFolder.PackageYaml("app.corp.com", "1.0.0", "registry.corp/app:latest"), "p.yml");
 
         await Assert.ThrowsAsync<RepositoryException>(() => RepositoryPublisher.PublishAsync(
-            new StoreResolver(client), builder, Locations.Parse($"oci:{layoutDir}:1.0.0", "-b"), new ObjectMeta(), _ => { }, CancellationToken.None));
+            new ImageStores(client), builder, Locations.Parse($"oci:{layoutDir}:1.0.0", "-b"), new ObjectMeta(), _ => { }, CancellationToken.None));
 
         Assert.False(Directory.Exists(layoutDir));
     }

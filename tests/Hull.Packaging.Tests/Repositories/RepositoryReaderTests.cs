@@ -1,3 +1,4 @@
+using Hull.Oci.Storage;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
 using Hull.Bundles.Operations;
@@ -162,7 +163,7 @@ public sealed class RepositoryReaderTests : IDisposable
         try
         {
             using var client = new RegistryClient(new RegistryOptions());
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             var pushed = await BundlePusher.PushAsync(
                 stores,
                 new PushRequest(Locations.Parse($"oci:{layout}:1.0.0", "--bundle"), new LayerOptions([_repo.Root], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()),
@@ -193,7 +194,7 @@ public sealed class RepositoryReaderTests : IDisposable
         try
         {
             using var client = new RegistryClient(new RegistryOptions());
-            var stores = new StoreResolver(client);
+            var stores = new ImageStores(client);
             await BundlePusher.PushAsync(
                 stores,
                 new PushRequest(Locations.Parse($"oci:{layout}:img", "-i"), new LayerOptions([_repo.Root], LayerOptions.DefaultExclusions), false, new Dictionary<string, string>()),

@@ -7,7 +7,7 @@ namespace Hull.Images.Resolving;
 /// <param name="Id">The reference as written in the input (kbld's <c>kbld.carvel.dev/id</c>).</param>
 /// <param name="Url">The reference written to the output.</param>
 /// <param name="Origins">How the digest was obtained (empty for references already by digest).</param>
-public sealed record ResolvedImage(string Id, string Url, IReadOnlyList<Map> Origins)
+public sealed record ImageResolutionRecord(string Id, string Url, IReadOnlyList<Map> Origins)
 {
     /// <summary>The origins as the YAML list kbld writes (<c>kbld.carvel.dev/origins</c>).</summary>
     public YamlArray OriginsNode() => new(Origins.Select(o => new ArrayItem(o.DeepCopy())));

@@ -4,10 +4,10 @@ using Hull.Oci.Storage;
 
 namespace Hull.Bundles.Images;
 
-/// <summary>An image or index found at a location: its store, manifest and digest reference.</summary>
-public sealed class ResolvedImage
+/// <summary>An image or index fetched from a location: its store, manifest and digest reference.</summary>
+public sealed class FetchedImage
 {
-    internal ResolvedImage(ImageLocation location, IImageStore store, Manifest manifest, string? tag)
+    internal FetchedImage(ImageLocation location, IImageStore store, Manifest manifest, string? tag)
     {
         Location = location;
         Store = store;
@@ -31,19 +31,19 @@ public sealed class ResolvedImage
     public Digest Digest => Manifest.Digest;
 
     /// <summary><c>REPO@sha256:…</c>.</summary>
-    public string DigestReference => Locations.DigestReference(Location, Digest);
+    public string DigestReference => Location.DigestReference(Digest);
 
     /// <summary>The repository part of the location.</summary>
-    public string Repository => Locations.Repository(Location);
+    public string Repository => Location.Repository;
 
-    /// <summary>Opens and resolves <paramref name="location"/>; failures name the location and the cause.</summary>
-    public static async Task<ResolvedImage> ResolveAsync(IStoreResolver stores, ImageLocation location, CancellationToken cancellationToken)
+    /// <summary>Opens the store of <paramref name="location"/> and fetches its manifest; failures name the location and the cause.</summary>
+    public static async Task<FetchedImage> FetchAsync(IImageStores stores, ImageLocation location, CancellationToken cancellationToken)
     {
-        var store = stores.Open(location);
+        var store = stores.OpenStore(location);
         try
         {
             var manifest = await store.GetManifestAsync(location.Identifier, cancellationToken).ConfigureAwait(false);
-            return new ResolvedImage(location, store, manifest, location.Digest is null ? location.Tag : null);
+            return new FetchedImage(location, store, manifest, location.Digest is null ? location.Tag : null);
         }
         catch (Hull.Oci.OciException ex)
         {
