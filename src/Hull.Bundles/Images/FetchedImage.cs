@@ -1,3 +1,4 @@
+using Hull.Oci.Layers;
 using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Oci.Storage;
@@ -32,6 +33,9 @@ public sealed class FetchedImage
 
     /// <summary><c>REPO@sha256:…</c>.</summary>
     public string DigestReference => Location.DigestReference(Digest);
+
+    /// <summary>The image's layers, bottom first (an index has none to read: it fails as <see cref="Manifest.AsImage"/> does).</summary>
+    public IReadOnlyList<ImageLayer> Layers => ImageLayer.Of(Store, Manifest.AsImage());
 
     /// <summary>The repository part of the location.</summary>
     public string Repository => Location.Repository;

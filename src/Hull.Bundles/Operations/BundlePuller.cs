@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
 using Hull.Bundles.Locks;
+using Hull.Oci.Layers;
 using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Oci.Storage;
@@ -144,10 +144,10 @@ public static class BundlePuller
     /// </summary>
     public static async Task ExtractAsync(FetchedImage image, string directory, string indent, int retries, Action<string> log, CancellationToken cancellationToken)
     {
-        var layers = image.Manifest.AsImage().Layers;
+        var layers = image.Layers;
         for (int i = 0; i < layers.Count; i++)
         {
-            log($"{indent}Extracting layer '{layers[i].Digest}' ({i + 1}/{layers.Count})");
+            log($"{indent}Extracting layer '{layers[i].Descriptor.Digest}' ({i + 1}/{layers.Count})");
             for (int attempt = 0; ; attempt++)
             {
                 try
@@ -161,46 +161,35 @@ public static class BundlePuller
                 }
                 catch (Hull.Oci.OciException ex)
                 {
-                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: {ex.Message}", ex);
+                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Descriptor.Digest}: {ex.Message}", ex);
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException)
                 {
-                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Digest}: the download broke off {attempt + 1} time(s): {ex.Message}", ex);
+                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layers[i].Descriptor.Digest}: the download broke off {attempt + 1} time(s): {ex.Message}", ex);
                 }
             }
         }
     }
 
-    private static async Task ExtractLayerAsync(FetchedImage image, Descriptor layer, string directory, CancellationToken cancellationToken)
+    private static async Task ExtractLayerAsync(FetchedImage image, ImageLayer layer, string directory, CancellationToken cancellationToken)
     {
-        Stream? blob = null;
-        try
+        var opened = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
+        await using (opened.ConfigureAwait(false))
         {
-            blob = await image.Store.OpenBlobAsync(layer, cancellationToken).ConfigureAwait(false);
-            Stream tar = layer.MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
-            await using (tar.ConfigureAwait(false))
+            try
             {
-                await LayerExtractor.ExtractAsync(tar, directory, cancellationToken).ConfigureAwait(false);
-                await tar.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                await LayerExtractor.ExtractAsync(opened.Tar, directory, cancellationToken).ConfigureAwait(false);
+                await opened.DrainAsync(cancellationToken).ConfigureAwait(false);
             }
-            // Drain so the verifying stream sees the whole blob and checks its digest (gzip may stop early).
-            await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BundleException { InnerException: InvalidDataException or EndOfStreamException or FormatException })
-        {
-            // A layer that does not decompress is most often one whose bytes are not those its digest names:
-            // reading the rest lets the verifying stream say so, which is the error worth reporting.
-            if (blob is not null && await CorruptLayer.DigestProblemAsync(blob, cancellationToken).ConfigureAwait(false) is { } mismatch)
+            catch (Exception ex) when (ex is InvalidDataException or BundleException { InnerException: InvalidDataException or EndOfStreamException or FormatException })
             {
-                throw new BundleException($"Pulling '{image.DigestReference}': layer {layer.Digest}: {mismatch.Message}", mismatch);
-            }
-            throw new BundleException($"Pulling '{image.DigestReference}': layer {layer.Digest} is not a valid gzip tar: {ex.Message}", ex);
-        }
-        finally
-        {
-            if (blob is not null)
-            {
-                await blob.DisposeAsync().ConfigureAwait(false);
+                // A layer that does not decompress is most often one whose bytes are not those its digest names:
+                // reading the rest lets the verifying stream say so, which is the error worth reporting.
+                if (await CorruptLayer.DigestProblemAsync(opened.Blob, cancellationToken).ConfigureAwait(false) is { } mismatch)
+                {
+                    throw new BundleException($"Pulling '{image.DigestReference}': layer {layer.Descriptor.Digest}: {mismatch.Message}", mismatch);
+                }
+                throw new BundleException($"Pulling '{image.DigestReference}': layer {layer.Descriptor.Digest} is not a valid gzip tar: {ex.Message}", ex);
             }
         }
     }

@@ -1,7 +1,6 @@
 using Hull.Oci.Storage;
 using System.Collections.Concurrent;
 using System.Formats.Tar;
-using System.IO.Compression;
 using Hull.Bundles.Contents;
 using Hull.Bundles.Images;
 using Hull.Bundles.Layers;
@@ -124,7 +123,7 @@ public sealed class PackageBundleFetcher(IImageStores stores, string? cacheDirec
         {
             var location = ImageLocation.Parse(image);
             var bundle = await FetchedImage.FetchAsync(stores, location, cancellationToken).ConfigureAwait(false);
-            var files = await ReadLayersAsync(bundle, cancellationToken).ConfigureAwait(false);
+            var files = await LayerFiles.ReadAsync(bundle, _ => true, cancellationToken).ConfigureAwait(false);
             var imagesLock = new ImagesLock();
             if (files.TryGetValue(BundleFiles.ImagesLockPath, out var lockBytes))
             {
@@ -147,36 +146,5 @@ public sealed class PackageBundleFetcher(IImageStores stores, string? cacheDirec
         {
             throw new PackageRenderException($"fetching bundle '{image}': {ex.Message.ReplaceLineEndings(" ")}", ex);
         }
-    }
-
-    private static async Task<Dictionary<string, byte[]>> ReadLayersAsync(FetchedImage image, CancellationToken cancellationToken)
-    {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var budget = new InMemoryBudget($"reading '{image.DigestReference}'");
-        foreach (var layer in image.Manifest.AsImage().Layers)
-        {
-            await using var blob = await image.Store.OpenBlobAsync(layer, cancellationToken).ConfigureAwait(false);
-            Stream tarStream = layer.MediaType.EndsWith(".tar", StringComparison.Ordinal) ? blob : new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
-            await using (tarStream.ConfigureAwait(false))
-            {
-                using var tar = new TarReader(tarStream);
-                while (await tar.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
-                {
-                    string name = entry.Name.Replace('\\', '/');
-                    while (name.StartsWith("./", StringComparison.Ordinal))
-                    {
-                        name = name[2..];
-                    }
-                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is not null)
-                    {
-                        files[name] = await budget.ReadAsync(entry, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                await tarStream.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-            }
-            // Drain so the store's verifying stream sees the whole blob and checks its digest.
-            await blob.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-        }
-        return files;
     }
 }
