@@ -1,6 +1,7 @@
 using Hull.Oci.Storage;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
+using Hull.Yaml;
 
 namespace Hull.Packaging.Installing;
 
@@ -126,6 +127,38 @@ public sealed class DirectoryTarget : IDisposable
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The CustomResourceDefinitions installations deployed (their files as written), for admission to check custom
+    /// resources against; unreadable files are left out.
+    /// </summary>
+    public IEnumerable<Map> InstalledCustomResourceDefinitions()
+    {
+        foreach (var installation in List())
+        {
+            for (int i = 0; i < installation.Resources.Count && i < installation.Files.Count; i++)
+            {
+                if (installation.Resources[i].Kind != "CustomResourceDefinition")
+                {
+                    continue;
+                }
+                Map? crd = null;
+                try
+                {
+                    string file = OwnedFile(installation, installation.Files[i]);
+                    crd = YamlParser.Parse(File.ReadAllText(file), file, new YamlParseOptions { WithoutComments = true }).Items.FirstOrDefault()?.Value as Map;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or YamlException or InstallException)
+                {
+                    // a file someone removed or broke: its CRD is not there to check against
+                }
+                if (crd is not null)
+                {
+                    yield return crd;
+                }
+            }
+        }
     }
 
     /// <summary>The resources of other installations that <paramref name="files"/> would take over, as lines; empty when none.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hull.Packaging.Admission;
 using Hull.Packaging.Rendering;
 using Hull.Packaging.Repositories;
 using Hull.Packaging.Resources;
@@ -54,6 +55,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             var plan = await PlanAsync(installation, package, values, cancellationToken).ConfigureAwait(false);
             provides = plan.Provides;
             CheckCluster(installation, plan.Files, plan.Provides);
+            Admit(package, plan);
             var deployed = target.Deploy(installation with
             {
                 Version = package.Version.ToString(),
@@ -128,7 +130,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         return changes;
     }
 
-    private sealed record Plan(string Bundle, string ValuesDigest, RenderedPackage Rendered, IReadOnlyList<TargetFile> Files, IReadOnlyList<string> Provides);
+    private sealed record Plan(string Bundle, string ValuesDigest, RenderedPackage Rendered, IReadOnlyList<TargetFile> Files, IReadOnlyList<Map> Documents, IReadOnlyList<string> Provides);
 
     private async Task<Plan> PlanAsync(Installation installation, RepositoryPackage package, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken)
     {
@@ -145,7 +147,8 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         var provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")
             .Select(m => CrdName(m!)).Where(n => n is not null).Select(n => n!).ToList();
         var fetched = await renderer.FetchAsync(package, cancellationToken).ConfigureAwait(false);
-        var plan = new Plan(fetched.DigestReference ?? bundle, valuesDigest, rendered, files, provides);
+        var documents = rendered.Documents.Select(d => (Map)d.Value!).ToList();
+        var plan = new Plan(fetched.DigestReference ?? bundle, valuesDigest, rendered, files, documents, provides);
         _plans[key] = plan;
         return plan;
     }
@@ -308,6 +311,29 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         if (missing.Count > 0)
         {
             throw InstallException.Waiting($"resource type not found: {string.Join(", ", missing)}: their CustomResourceDefinitions are not installed yet");
+        }
+    }
+
+    // What the API server would answer to creating each resource (see ApiServerAdmission): one rejection fails the
+    // install before anything is written, as kapp fails the deploy. Runs after CheckCluster, so every custom type is
+    // provided by now (by this output, an installation that succeeded, or kapp-controller).
+    private void Admit(RepositoryPackage package, Plan plan)
+    {
+        var admission = new ApiServerAdmission(
+            plan.Documents.Where(d => d.Find("kind")?.Value as string == "CustomResourceDefinition"),
+            target.InstalledCustomResourceDefinitions);
+        var rejections = new List<string>();
+        for (int i = 0; i < plan.Files.Count; i++)
+        {
+            var result = admission.Check(plan.Files[i].Key, plan.Documents[i]);
+            if (result.Rejection is { } rejection)
+            {
+                rejections.Add(rejection);
+            }
+        }
+        if (rejections.Count > 0)
+        {
+            throw new InstallException($"package {package.RefName} {package.Version} renders {(rejections.Count == 1 ? "a resource" : $"{rejections.Count} resources")} the API server rejects (nothing was written): {string.Join("; ", rejections)}");
         }
     }
 

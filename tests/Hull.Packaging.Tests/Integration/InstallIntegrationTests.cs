@@ -55,7 +55,13 @@ public sealed class InstallIntegrationTests : IDisposable
               name: app
             spec:
               replicas: #@ data.values.replicas
+              selector:
+                matchLabels:
+                  app: app
               template:
+                metadata:
+                  labels:
+                    app: app
                 spec:
                   containers:
                   - name: app

@@ -25,6 +25,14 @@ public sealed class MetapackageInstallTests : IDisposable
             kind: {kind}
             plural: {plural}
           scope: Namespaced
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                x-kubernetes-preserve-unknown-fields: true
         """;
 
     private const string AnyValues = """
