@@ -14,6 +14,11 @@ using Hull.Packaging.Versions;
 //           (hull package available list --repo REF);
 //   release-one = read the repository, add one new version, validate, push as a new tag (hull repo release --from).
 // Each operation runs RUNS times (default 5); the first run includes JIT warm-up.
+// Hull.Packaging.Benchmarks admission [RESOURCES] [RUNS]: the dir: target's admission checks (AdmissionBenchmark.cs).
+if (args is ["admission", ..])
+{
+    return AdmissionBenchmark.Run(args[1..]);
+}
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Hull.Packaging.Benchmarks REGISTRY [PACKAGES] [VERSIONS] [RUNS]");

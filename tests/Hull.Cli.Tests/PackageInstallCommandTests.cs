@@ -34,6 +34,40 @@ public sealed class PackageInstallCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AnInstallTheApiServerWouldRejectExitsOneAndWritesNothing()
+    {
+        string prefix = $"{Registry}/cli-{Guid.NewGuid():N}";
+        string app = Path.Combine(_tmp, "web");
+        var (initCode, _, initErr) = await Run("package", "init", "web.corp.com", "--dir", app);
+        Assert.True(initCode == 0, initErr);
+        Write("web/config/deployment.yml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                  - name: web
+            """);
+        var (code, _, err) = await Run("package", "release", app, "-b", $"{prefix}/web", "--version", "1.0.0", "--repo", $"{prefix}/repo:latest");
+        Assert.True(code == 0, err);
+        Assert.Equal(0, (await Run("repo", "add", "main", $"{prefix}/repo:latest")).Code);
+
+        var (installCode, installOut, installErr) = await Run("package", "install", "web", "-p", "web.corp.com", "--version", "1.0.0", "--target", "dir:" + Path.Combine(_tmp, "target"));
+
+        Assert.Equal(1, installCode);
+        Assert.Contains("default/web: package web.corp.com 1.0.0 renders a resource the API server rejects (nothing was written): kapp: Error: Creating resource deployment/web (apps/v1) namespace: default: API server says: Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value (reason: Invalid)\n", installOut, StringComparison.Ordinal);
+        Assert.Equal("hull: error: 1 installation failed to reconcile: default/web\n", installErr);
+        Assert.False(Directory.Exists(Path.Combine(_tmp, "target", "default", "web")));
+    }
+
+    [Fact]
     public async Task ReleaseInstallUpdateListAndDelete()
     {
         string prefix = $"{Registry}/cli-{Guid.NewGuid():N}";

@@ -16,6 +16,9 @@ public sealed class ApiServerAdmission
     private const string KappControllerCrds = "Hull.Packaging.Admission.kapp-controller-v0.45.0-crds.yml.gz";
     private static readonly Lazy<IReadOnlyList<CustomKind>> KappControllerKinds = new(LoadKappControllerKinds);
 
+    // The groups of kapp-controller's CRDs (its aggregated data.packaging.carvel.dev is served, in the OpenAPI document).
+    private static readonly HashSet<string> KappControllerGroups = new(StringComparer.Ordinal) { "packaging.carvel.dev", "internal.packaging.carvel.dev", "kappctrl.k14s.io" };
+
     private readonly Dictionary<string, CustomKind> _output = new(StringComparer.Ordinal);
     private readonly Func<IEnumerable<Map>> _installed;
     private Dictionary<string, CustomKind>? _installedKinds;
@@ -71,9 +74,9 @@ public sealed class ApiServerAdmission
         {
             return found;
         }
-        if (KappControllerKinds.Value.FirstOrDefault(k => k.Group == group && k.Kind == kind) is { } kappController)
+        if (KappControllerGroups.Contains(group))
         {
-            return kappController;
+            return KappControllerKinds.Value.FirstOrDefault(k => k.Group == group && k.Kind == kind);
         }
         if (KubernetesOpenApi.Instance.ServesGroup(group))
         {

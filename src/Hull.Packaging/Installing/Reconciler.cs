@@ -323,13 +323,23 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             plan.Documents.Where(d => d.Find("kind")?.Value as string == "CustomResourceDefinition"),
             target.InstalledCustomResourceDefinitions);
         var rejections = new List<string>();
+        var missing = new List<string>();
         for (int i = 0; i < plan.Files.Count; i++)
         {
-            var result = admission.Check(plan.Files[i].Key, plan.Documents[i]);
+            var key = plan.Files[i].Key;
+            var result = admission.Check(key, plan.Documents[i]);
             if (result.Rejection is { } rejection)
             {
                 rejections.Add(rejection);
             }
+            else if (result.TypeNotFound)
+            {
+                missing.Add($"{key.Kind} {key.Name} ({key.ApiVersion})"); // e.g. gateway.networking.k8s.io: a CRD, not the server's
+            }
+        }
+        if (rejections.Count == 0 && missing.Count > 0)
+        {
+            throw InstallException.Waiting($"resource type not found: {string.Join(", ", missing)}: their CustomResourceDefinitions are not installed yet");
         }
         if (rejections.Count > 0)
         {
