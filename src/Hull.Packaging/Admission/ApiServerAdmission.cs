@@ -67,6 +67,17 @@ public sealed class ApiServerAdmission
         return key.Group.Length == 0 || openApi.ServesGroup(key.Group) ? AdmissionResult.Rejected(NoMatch(key)) : AdmissionResult.NoType;
     }
 
+    /// <summary>
+    /// Whether objects of <paramref name="kind"/> live in a namespace: the server's scope for its own kinds, the CRD's
+    /// for custom ones; null when neither knows the kind.
+    /// </summary>
+    public bool? Namespaced(string apiVersion, string kind)
+    {
+        int slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+        string group = slash < 0 ? "" : apiVersion[..slash];
+        return FindCustom(group, kind)?.Namespaced ?? KubernetesOpenApi.Instance.Find(group, apiVersion[(slash + 1)..], kind)?.Namespaced;
+    }
+
     private CustomKind? FindCustom(string group, string kind)
     {
         string name = $"{group}/{kind}";

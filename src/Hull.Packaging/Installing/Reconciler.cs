@@ -54,8 +54,12 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             }
             var plan = await PlanAsync(installation, package, values, cancellationToken).ConfigureAwait(false);
             provides = plan.Provides;
-            CheckCluster(installation, plan.Files, plan.Provides);
-            Admit(package, plan);
+            var admission = new ApiServerAdmission(
+                plan.Documents.Where(d => d.Find("kind")?.Value as string == "CustomResourceDefinition"),
+                target.InstalledCustomResourceDefinitions);
+            var files = Scoped(plan.Files, admission);
+            CheckCluster(installation, files, plan.Provides);
+            Admit(package, files, plan.Documents, admission);
             var deployed = target.Deploy(installation with
             {
                 Version = package.Version.ToString(),
@@ -66,7 +70,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
                 Succeeded = true,
                 UsefulErrorMessage = null,
                 LastAttempt = now,
-            }, plan.Files);
+            }, files);
             SyncChildren(deployed, plan.Rendered, now);
             Observe?.Invoke(deployed);
             return deployed;
@@ -114,7 +118,8 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         }
         var plan = await PlanAsync(installation, package, values, cancellationToken).ConfigureAwait(false);
         string dir = $"{installation.Namespace}/{installation.Name}";
-        var wanted = plan.Files.ToDictionary(f => $"{dir}/{f.FileName}", f => f.Text, StringComparer.Ordinal);
+        var admission = new ApiServerAdmission(plan.Documents.Where(d => d.Find("kind")?.Value as string == "CustomResourceDefinition"), target.InstalledCustomResourceDefinitions);
+        var wanted = Scoped(plan.Files, admission).ToDictionary(f => $"{dir}/{f.FileName}", f => f.Text, StringComparer.Ordinal);
         var current = target.Find(installation.Namespace, installation.Name)?.Files ?? [];
         var changes = new List<(string, string?, string?)>();
         foreach (string path in current.Union(wanted.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -262,6 +267,30 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
         return files;
     }
 
+    // The server ignores metadata.namespace on cluster-scoped kinds (kapp creates them without one), so their keys and
+    // file names have none: the scope is the server's for its kinds, the CRD's for custom ones, found per attempt (a
+    // CRD another installation deploys may have arrived since the plan was made).
+    private static List<TargetFile> Scoped(IReadOnlyList<TargetFile> files, ApiServerAdmission admission)
+    {
+        var scoped = new List<TargetFile>(files.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var result = file;
+            if (file.Key.Namespace.Length > 0 && admission.Namespaced(file.Key.ApiVersion, file.Key.Kind) == false)
+            {
+                var key = file.Key with { Namespace = "" };
+                result = file with { Key = key, FileName = key.FileName() };
+            }
+            if (!names.Add(result.FileName))
+            {
+                throw new InstallException($"rendered output holds {result.Key} twice");
+            }
+            scoped.Add(result);
+        }
+        return scoped;
+    }
+
     // The PackageInstalls a package renders become installations (folders and records): their names and namespaces
     // must be Kubernetes names before anything is deployed, as the API server would refuse them.
     private static void CheckChildNames(Installation installation, RenderedPackage rendered)
@@ -317,17 +346,14 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
     // What the API server would answer to creating each resource (see ApiServerAdmission): one rejection fails the
     // install before anything is written, as kapp fails the deploy. Runs after CheckCluster, so every custom type is
     // provided by now (by this output, an installation that succeeded, or kapp-controller).
-    private void Admit(RepositoryPackage package, Plan plan)
+    private static void Admit(RepositoryPackage package, IReadOnlyList<TargetFile> files, IReadOnlyList<Map> documents, ApiServerAdmission admission)
     {
-        var admission = new ApiServerAdmission(
-            plan.Documents.Where(d => d.Find("kind")?.Value as string == "CustomResourceDefinition"),
-            target.InstalledCustomResourceDefinitions);
         var rejections = new List<string>();
         var missing = new List<string>();
-        for (int i = 0; i < plan.Files.Count; i++)
+        for (int i = 0; i < files.Count; i++)
         {
-            var key = plan.Files[i].Key;
-            var result = admission.Check(key, plan.Documents[i]);
+            var key = files[i].Key;
+            var result = admission.Check(key, documents[i]);
             if (result.Rejection is { } rejection)
             {
                 rejections.Add(rejection);

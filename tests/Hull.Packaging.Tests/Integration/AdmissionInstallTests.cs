@@ -111,4 +111,45 @@ public sealed class AdmissionInstallTests : IDisposable
             Assert.Equal("1.0.0", target.Find("default", "app")!.Version);
         }
     }
+
+    [Fact]
+    public async Task ClusterScopedKindsLoseTheNamespaceTheServerIgnores()
+    {
+        string crd = IssuerCrd.Replace("STORAGE", "true", StringComparison.Ordinal).Replace("Namespaced", "Cluster", StringComparison.Ordinal);
+        await _bench.ReleaseAsync(_bench.Folder("app.corp.com", new Dictionary<string, string>
+        {
+            ["all.yml"] = crd + """
+
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: Issuer
+                metadata:
+                  name: global
+                  namespace: default
+                spec:
+                  size: 1
+                ---
+                apiVersion: storage.k8s.io/v1
+                kind: VolumeAttachment
+                metadata:
+                  name: va
+                spec:
+                  attacher: csi.corp.com
+                  nodeName: node
+                  source:
+                    persistentVolumeName: pv
+                """,
+        }), "1.0.0");
+        await _bench.PublishAsync();
+        var (target, reconciler) = _bench.Open();
+        using (target)
+        {
+            var result = await reconciler.ReconcileAsync(PackageWorkbench.Install("app", "app.corp.com", "1.0.0"), CancellationToken.None);
+
+            Assert.True(result.Succeeded, result.UsefulErrorMessage);
+            Assert.Contains(result.Resources, k => k.Kind == "Issuer" && k.Namespace.Length == 0);
+            Assert.Contains(result.Resources, k => k.Kind == "VolumeAttachment" && k.Namespace.Length == 0);
+            Assert.Contains("default/app/issuer.cert-manager.io-global.yml", result.Files);
+        }
+    }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Records what a real Kubernetes v1.24 API server answers to each golden input (a dry-run POST to the path on its
 # first line) on its second line, "# 422 Invalid: MESSAGE" or "# accepted". Needs a server from
-# ../shared/cluster/start --api-only RUN_DIR with widgets-crd.yml applied; pass RUN_DIR. Needs python3 with PyYAML.
+# ../shared/cluster/start --api-only RUN_DIR with widgets-crd.yml and ../shared/schemas/kapp-controller-crds.yml
+# applied (kubectl apply -f); pass RUN_DIR. Needs python3 with PyYAML.
 set -euo pipefail
 run=${1:?usage: record.sh RUN_DIR}
 cd "$(dirname "$0")"
