@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test: installs the real components the integration tests use (docker-registry, skopeo),
-# starts a registry on 127.0.0.1, runs the xunit projects, stops the registry. The last line is
-# "N passed, M failed", summed from the test results.
+# starts a registry on 127.0.0.1 and the two test clusters (kapp-controller with the reference tools and with
+# Hull as its ytt/kbld/imgpkg; they start while the solution builds), runs the xunit projects, stops them all.
+# The last line is "N passed, M failed", summed from the test results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/apt.sh
 . scripts/lib/registry.sh
+. scripts/lib/cluster.sh
 need_packages docker-registry skopeo clang zlib1g-dev || { echo "0 passed, 1 failed"; exit 1; }
 
 results=$(mktemp -d /tmp/hull-results.XXXXXX)
-trap 'stop_registry; rm -rf "$results"' EXIT
+trap 'stop_clusters; stop_registry; rm -rf "$results"' EXIT
 start_registry || { echo "0 passed, 1 failed"; exit 1; }
+start_clusters
 
 dotnet build Hull.sln -c Release --nologo -v quiet
 build=$?
+wait_clusters
 if [ $build -ne 0 ]; then
   echo "build failed"
   echo "0 passed, 1 failed"

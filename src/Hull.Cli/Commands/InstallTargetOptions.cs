@@ -3,6 +3,7 @@ using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Images.Resolving;
 using Hull.Oci.Registry;
+using Hull.Packaging.Cluster;
 using Hull.Packaging.Installing;
 using Hull.Packaging.Rendering;
 
@@ -27,8 +28,17 @@ public sealed class InstallTargetOptions
         Description = "Declare a namespace the dir: target's cluster has without any installation (as default and kube-system), repeatable; recorded in the target",
     };
 
+    /// <summary>`--kubeconfig`.</summary>
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "The kapp-controller target's cluster (default: $KUBECONFIG or ~/.kube/config)" };
+
     /// <summary>Repositories and registry flags.</summary>
     public RepositoryOptions Repositories { get; } = new();
+
+    /// <summary>Whether the target is the cluster's kapp-controller.</summary>
+    public bool IsKappController(ParseResult parse) => parse.GetValue(Target) == "kapp-controller";
+
+    /// <summary>Connects to the kapp-controller target's cluster (--kubeconfig, else $KUBECONFIG, else ~/.kube/config); dispose it.</summary>
+    public KappControllerCluster Cluster(ParseResult parse) => KappControllerCluster.Connect(parse.GetValue(Kubeconfig));
 
     /// <summary>Adds the options.</summary>
     public void AddTo(Command command)
@@ -36,6 +46,7 @@ public sealed class InstallTargetOptions
         command.Options.Add(Target);
         command.Options.Add(Namespace);
         command.Options.Add(ExistingNamespaces);
+        command.Options.Add(Kubeconfig);
         Repositories.AddTo(command);
     }
 
@@ -48,7 +59,7 @@ public sealed class InstallTargetOptions
             return target[4..];
         }
         throw new InstallException(target == "kapp-controller"
-            ? "the kapp-controller target is reconciled in the cluster: use kubectl get pkgi there (hull applies or, with --dry-run, prints what 'tanzu package install' creates)"
+            ? "this command works on dir: targets only; the kapp-controller target reconciles in the cluster"
             : $"--target '{target}': expected dir:PATH or kapp-controller");
     }
 
@@ -165,7 +176,7 @@ public sealed class InstallTargetOptions
     }
 
     // kubectl's short ages: 10s, 2m, 1d1h.
-    private static string Age(TimeSpan age)
+    internal static string Age(TimeSpan age)
     {
         if (age < TimeSpan.Zero)
         {

@@ -12,14 +12,18 @@ namespace Hull.Cli.Commands;
 public static class InstalledList
 {
     /// <summary>Writes the installations in <paramref name="format"/> (table, yaml or json).</summary>
-    public static void Write(TextWriter output, IReadOnlyList<Installation> installations, bool withNamespace, string format)
+    public static void Write(TextWriter output, IReadOnlyList<Installation> installations, bool withNamespace, string format) =>
+        Write(output, installations.Select(i => (i.Namespace, i.Name, i.Install.Spec.PackageRef?.RefName ?? "", i.Version ?? i.LastAttemptedVersion ?? "", i.Description)).ToList(), withNamespace, format);
+
+    /// <summary>Writes rows of (namespace, name, package, version, status) in <paramref name="format"/> (table, yaml or json).</summary>
+    public static void Write(TextWriter output, IReadOnlyList<(string Namespace, string Name, string Package, string Version, string Status)> installations, bool withNamespace, string format)
     {
         string[] headers = withNamespace ? ["NAMESPACE", "NAME", "PACKAGE-NAME", "PACKAGE-VERSION", "STATUS"] : ["NAME", "PACKAGE-NAME", "PACKAGE-VERSION", "STATUS"];
         var rows = installations
             .OrderBy(i => i.Namespace, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal)
             .Select(i =>
             {
-                string[] cells = [i.Name, i.Install.Spec.PackageRef?.RefName ?? "", i.Version ?? i.LastAttemptedVersion ?? "", i.Description];
+                string[] cells = [i.Name, i.Package, i.Version, i.Status];
                 return withNamespace ? cells.Prepend(i.Namespace).ToArray() : cells;
             })
             .ToList();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Hull.Cli.Kubernetes;
 using Hull.Packaging.Installing;
 using Hull.Packaging.Resources;
 
@@ -17,7 +16,6 @@ public static class PackageInstallCommand
         var constraint = new Option<string?>("--version-constraint") { Description = "A version constraint (e.g. '>=1.0.0 <2.0.0'); the highest match is installed" };
         var valuesFiles = new Option<string[]>("--values-file", "-f") { Description = "Values (plain YAML), repeatable" };
         var dryRun = new Option<bool>("--dry-run") { Description = "kapp-controller target: print what would be applied, as kctrl does, instead of applying it" };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kapp-controller target's cluster (default: $KUBECONFIG or ~/.kube/config)" };
         var wait = new Option<bool>("--wait") { Description = "Show each installation's state as it changes (kubectl get pkgi --watch) until all are done or --wait-timeout" };
         var waitTimeout = GoDuration.Option("--wait-timeout", "How long --wait keeps trying", TimeSpan.FromMinutes(5));
         var serviceAccount = new Option<string?>("--service-account-name") { Description = "Use this existing service account instead of creating one (NAME-NAMESPACE-sa with a ClusterRole and binding)" };
@@ -25,7 +23,7 @@ public static class PackageInstallCommand
         var sharedNamespace = new Option<bool>("--dangerous-allow-use-of-shared-namespace") { Description = "kapp-controller target: allow the shared namespace 'default' for the service account, role binding and values Secret (kctrl refuses it otherwise)" };
         var options = new InstallTargetOptions();
         var command = new Command("install", "Install a package: select the version from the repositories, template it with the values, deploy it to the target; PackageInstalls it renders are installed too") { name };
-        foreach (Option o in new Option[] { packageName, version, constraint, valuesFiles, dryRun, kubeconfig, wait, waitTimeout, serviceAccount, createNamespace, sharedNamespace })
+        foreach (Option o in new Option[] { packageName, version, constraint, valuesFiles, dryRun, wait, waitTimeout, serviceAccount, createNamespace, sharedNamespace })
         {
             command.Options.Add(o);
         }
@@ -62,13 +60,18 @@ public static class PackageInstallCommand
                     output.Write(KappControllerManifests.DryRun(manifests));
                     return HullApp.Success;
                 }
-                using var applier = new ClusterApplier(ClusterApplier.DefaultKubeconfig(parse.GetValue(kubeconfig)));
-                foreach (string applied in await applier.ApplyAsync(manifests, cancellationToken).ConfigureAwait(false))
+                using var cluster = options.Cluster(parse);
+                var toApply = parse.GetValue(createNamespace) ? manifests.Prepend(NamespaceResource(ns)).ToList() : manifests;
+                foreach (string applied in await cluster.ApplyAsync(toApply, cancellationToken).ConfigureAwait(false))
                 {
                     output.WriteLine($"applied {applied}");
                 }
-                output.WriteLine($"kapp-controller reconciles it: kubectl get pkgi -n {ns}");
-                return HullApp.Success;
+                if (!parse.GetValue(wait))
+                {
+                    output.WriteLine($"kapp-controller reconciles it: hull package installed list --target kapp-controller -n {ns} (or --wait)");
+                    return HullApp.Success;
+                }
+                return await ClusterInstallOutput.WaitAsync(cluster, output, [(ns, installName)], parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
             }
             if (parse.GetValue(dryRun))
             {
@@ -104,6 +107,10 @@ public static class PackageInstallCommand
         });
         return command;
     }
+
+    // tanzu's --create-namespace: the Namespace, applied before what goes in it.
+    private static OtherResource NamespaceResource(string ns) => new("v1", "Namespace", new ObjectMeta { Name = ns },
+        new Hull.Yaml.Map([new Hull.Yaml.MapItem("apiVersion", "v1"), new Hull.Yaml.MapItem("kind", "Namespace"), new Hull.Yaml.MapItem("metadata", new Hull.Yaml.Map([new Hull.Yaml.MapItem("name", ns)]))]));
 
     /// <summary>The versionSelection constraint: the exact version, or the constraint (exactly one of them).</summary>
     public static string Constraints(string? version, string? constraint) => (version, constraint) switch

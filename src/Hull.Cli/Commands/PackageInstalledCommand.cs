@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hull.Packaging.Auditing;
+using Hull.Packaging.Cluster;
 using Hull.Packaging.Installing;
 using Hull.Packaging.Resources;
 
@@ -28,8 +29,16 @@ public static class PackageInstalledCommand
         format.AcceptOnlyFromAmong("table", "yaml", "json");
         var command = new Command("list", "List installations as 'tanzu package installed list' does (NAME, PACKAGE-NAME, PACKAGE-VERSION, STATUS)") { all, format };
         options.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            if (options.IsKappController(parse))
+            {
+                using var cluster = options.Cluster(parse);
+                bool everyNs = parse.GetValue(all);
+                var installs = await cluster.ListInstallsAsync(everyNs ? null : parse.GetValue(options.Namespace), cancellationToken).ConfigureAwait(false);
+                InstalledList.Write(parse.InvocationConfiguration.Output, installs.Select(i => (i.Namespace, i.Name, i.Source, i.Version, i.Description)).ToList(), everyNs, parse.GetValue(format)!);
+                return HullApp.Success;
+            }
             using var target = options.OpenTarget(parse);
             bool every = parse.GetValue(all);
             string ns = parse.GetValue(options.Namespace)!;
@@ -47,8 +56,12 @@ public static class PackageInstalledCommand
         var valuesOutput = new Option<string?>("--values-file-output") { Description = "Write the installation's values (its values Secret's contents) to this file (mode 0600)" };
         var command = new Command("get", "Show an installation's record: its PackageInstall with status (values Secrets hidden)") { name, valuesOutput };
         options.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            if (options.IsKappController(parse))
+            {
+                return await ClusterGetAsync(parse, options, parse.GetValue(name)!, parse.GetValue(valuesOutput), cancellationToken).ConfigureAwait(false);
+            }
             using var target = options.OpenTarget(parse);
             var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             var output = parse.InvocationConfiguration.Output;
@@ -93,6 +106,12 @@ public static class PackageInstalledCommand
         {
             throw new InstallException($"{installation.Key} has no values (its PackageInstall names no values Secret)");
         }
+        WriteValuesFile(file, texts);
+    }
+
+    // Several values files are separate documents; written 0600 from the start (values may hold secrets).
+    private static void WriteValuesFile(string file, IEnumerable<string> texts)
+    {
         string text = string.Join("---\n", texts.Select(t => t.EndsWith('\n') ? t : t + "\n"));
         // Written 0600 from the start (values may hold secrets), beside the destination, then moved into place.
         string full = Path.GetFullPath(file);
@@ -115,11 +134,16 @@ public static class PackageInstalledCommand
         var version = new Option<string?>("--version", "-v") { Description = "The new exact version" };
         var constraint = new Option<string?>("--version-constraint") { Description = "The new version constraint" };
         var valuesFiles = new Option<string[]>("--values-file", "-f") { Description = "New values (replace the old ones), repeatable" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the diff of every file the update would change, and change nothing" };
-        var command = new Command("update", "Change an installation's version or values and reconcile it (files replaced atomically)") { name, version, constraint, valuesFiles, dryRun };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the diff of every file the update would change, and change nothing (dir: targets)" };
+        var waitTimeout = GoDuration.Option("--wait-timeout", "kapp-controller target: how long to wait for the reconcile", TimeSpan.FromMinutes(5));
+        var command = new Command("update", "Change an installation's version or values and reconcile it (dir: files replaced atomically; kapp-controller: the PackageInstall and its values Secret, then wait)") { name, version, constraint, valuesFiles, dryRun, waitTimeout };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (options.IsKappController(parse))
+            {
+                return await ClusterUpdateAsync(parse, options, parse.GetValue(name)!, parse.GetValue(version), parse.GetValue(constraint), parse.GetValue(valuesFiles) ?? [], parse.GetValue(dryRun), parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+            }
             using var session = await options.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             var installation = Find(session.Target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             if (installation.Parent is not null)
@@ -172,10 +196,23 @@ public static class PackageInstalledCommand
     {
         var options = new InstallTargetOptions();
         var name = new Argument<string>("NAME");
-        var command = new Command("delete", "Delete an installation: first the installations it created (users of a CRD or namespace before its provider), then exactly the files it owns") { name };
+        var waitTimeout = GoDuration.Option("--wait-timeout", "kapp-controller target: how long to wait for the PackageInstall to be gone", TimeSpan.FromMinutes(5));
+        var command = new Command("delete", "Delete an installation: first the installations it created (users of a CRD or namespace before its provider), then exactly the files it owns; kapp-controller: the PackageInstall, then the values Secret, service account and RBAC the install created") { name, waitTimeout };
         options.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            if (options.IsKappController(parse))
+            {
+                using var cluster = options.Cluster(parse);
+                var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+                var deadline = DateTimeOffset.UtcNow + (parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5));
+                var writer = parse.InvocationConfiguration.Output;
+                foreach (string deletedResource in await cluster.DeleteInstallAsync(install, deadline, state => writer.WriteLine($"{state.Key}: {state.Description}"), cancellationToken).ConfigureAwait(false))
+                {
+                    writer.WriteLine($"Deleted {deletedResource}");
+                }
+                return HullApp.Success;
+            }
             using var target = options.OpenTarget(parse);
             var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             if (installation.Parent is not null)
@@ -193,10 +230,18 @@ public static class PackageInstalledCommand
     {
         var options = new InstallTargetOptions();
         var name = new Argument<string>("NAME");
-        var command = new Command("kick", "Reconcile an installation now (and the installations it creates)") { name };
+        var waitTimeout = GoDuration.Option("--wait-timeout", "kapp-controller target: how long to wait for the reconcile", TimeSpan.FromMinutes(5));
+        var command = new Command("kick", "Reconcile an installation now (and the installations it creates)") { name, waitTimeout };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (options.IsKappController(parse))
+            {
+                using var cluster = options.Cluster(parse);
+                var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+                await cluster.KickAsync(install, cancellationToken).ConfigureAwait(false);
+                return await ClusterInstallOutput.WaitAsync(cluster, parse.InvocationConfiguration.Output, [(install.Namespace, install.Name)], parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+            }
             using var session = await options.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             var installation = Find(session.Target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             var results = await session.Reconciler.ReconcileTreeAsync([installation], false, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
@@ -204,6 +249,71 @@ public static class PackageInstalledCommand
             return InstallTargetOptions.Outcome(results);
         });
         return command;
+    }
+
+    // tanzu package installed get: the PackageInstall's fields and status; --values-file-output writes its values Secrets' contents.
+    private static async Task<int> ClusterGetAsync(ParseResult parse, InstallTargetOptions options, string name, string? valuesOutput, CancellationToken cancellationToken)
+    {
+        using var cluster = options.Cluster(parse);
+        var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, name, cancellationToken).ConfigureAwait(false);
+        var output = parse.InvocationConfiguration.Output;
+        if (valuesOutput is not null)
+        {
+            var texts = new List<string>();
+            foreach (string secretName in install.ValuesSecrets)
+            {
+                var secret = await cluster.GetSecretAsync(install.Namespace, secretName, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InstallException($"values Secret '{install.Namespace}/{secretName}' of {install.Key} does not exist");
+                texts.AddRange(secret.Select(kv => kv.Value));
+            }
+            if (texts.Count == 0)
+            {
+                throw new InstallException($"{install.Key} has no values (its PackageInstall names no values Secret)");
+            }
+            WriteValuesFile(valuesOutput, texts);
+            output.WriteLine($"Wrote the values of {install.Key} to {valuesOutput}");
+            return HullApp.Success;
+        }
+        output.WriteLine($"NAME:                    {install.Name}");
+        output.WriteLine($"NAMESPACE:               {install.Namespace}");
+        output.WriteLine($"PACKAGE-NAME:            {install.Source}");
+        output.WriteLine($"PACKAGE-VERSION:         {install.Version}");
+        output.WriteLine($"VERSION-CONSTRAINTS:     {install.Constraints}");
+        output.WriteLine($"STATUS:                  {install.Description}");
+        output.WriteLine($"SERVICE-ACCOUNT:         {install.ServiceAccountName}");
+        output.WriteLine($"VALUES-SECRETS:          {string.Join(", ", install.ValuesSecrets)}");
+        output.WriteLine($"CREATED:                 {install.Created:yyyy-MM-ddTHH:mm:ssZ}");
+        if (install.UsefulErrorMessage is { Length: > 0 } message)
+        {
+            output.WriteLine($"USEFUL-ERROR-MESSAGE:    {message}");
+        }
+        return HullApp.Success;
+    }
+
+    // tanzu package installed update: the PackageInstall's constraint and its values Secret (the one the install
+    // created, NAME-NAMESPACE-values), then wait for the reconcile of the new generation.
+    private static async Task<int> ClusterUpdateAsync(ParseResult parse, InstallTargetOptions options, string name, string? version, string? constraint, string[] valuesFiles, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (dryRun)
+        {
+            throw new InstallException("--dry-run previews a dir: target's files; for the kapp-controller target use 'hull package install --dry-run' to print the resources");
+        }
+        using var cluster = options.Cluster(parse);
+        var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, name, cancellationToken).ConfigureAwait(false);
+        string? constraints = version is null && constraint is null ? null : PackageInstallCommand.Constraints(version, constraint);
+        Secret? values = null;
+        if (valuesFiles.Length > 0)
+        {
+            var read = await PackageValuesFiles.ReadAsync(valuesFiles, cancellationToken).ConfigureAwait(false);
+            values = KappControllerManifests.For(install.Name, install.Namespace, "", "", read.Select(v => (v.Name, v.Text)).ToList(), install.ServiceAccountName).OfType<Secret>().Single();
+        }
+        await cluster.UpdateInstallAsync(install, constraints, values, cancellationToken).ConfigureAwait(false);
+        if (constraints is null)
+        {
+            // New values alone do not change the PackageInstall's generation: a kick makes the reconcile waited for be one that read them.
+            await cluster.KickAsync(install, cancellationToken).ConfigureAwait(false);
+        }
+        return await ClusterInstallOutput.WaitAsync(cluster, parse.InvocationConfiguration.Output, [(install.Namespace, install.Name)], timeout, cancellationToken).ConfigureAwait(false);
     }
 
     private static Installation Find(DirectoryTarget target, string ns, string name) =>

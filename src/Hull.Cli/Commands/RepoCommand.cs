@@ -30,9 +30,15 @@ public static class RepoCommand
     {
         var name = new Argument<string>("NAME") { Description = "The repository's name (lowercase letters, digits, '-')" };
         var location = new Argument<string>("LOCATION") { Description = "A folder, oci:PATH[:TAG], or a registry reference of the repository bundle" };
-        var command = new Command("add", "Add a named repository") { name, location };
+        var cluster = new ClusterRepositoryOptions();
+        var command = new Command("add", "Add a named repository (with --target kapp-controller: a PackageRepository in the cluster)") { name, location };
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (cluster.InCluster(parse))
+            {
+                return await cluster.AddAsync(parse, parse.GetValue(name)!, parse.GetValue(location)!, cancellationToken).ConfigureAwait(false);
+            }
             var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
             var added = list.Add(parse.GetValue(name)!, parse.GetValue(location)!);
             await list.SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -46,10 +52,20 @@ public static class RepoCommand
     {
         var format = new Option<string>("--output", "-o") { Description = "table, or yaml: a PackageRepository per registry repository, to apply with kubectl", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "yaml");
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of the PackageRepository resources (-o yaml)" };
-        var command = new Command("list", "List the named repositories") { format, ns };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of the PackageRepository resources (-o yaml; with --target kapp-controller, the namespace listed, default 'default')" };
+        var cluster = new ClusterRepositoryOptions();
+        var all = new Option<bool>("--all-namespaces", "-A") { Description = "kapp-controller target: every namespace" };
+        var command = new Command("list", "List the named repositories (with --target kapp-controller: the cluster's PackageRepositories and their status)") { format, all };
+        cluster.Target.AcceptOnlyFromAmong("kapp-controller");
+        command.Options.Add(cluster.Target);
+        command.Options.Add(cluster.Kubeconfig);
+        command.Options.Add(ns);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (cluster.InCluster(parse))
+            {
+                return await cluster.ListAsync(parse, parse.GetValue(ns) ?? "default", parse.GetValue(all), cancellationToken).ConfigureAwait(false);
+            }
             var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "yaml")
@@ -101,9 +117,15 @@ public static class RepoCommand
     private static Command Remove()
     {
         var name = new Argument<string>("NAME") { Description = "The repository's name" };
-        var command = new Command("remove", "Remove a named repository") { name };
+        var cluster = new ClusterRepositoryOptions();
+        var command = new Command("remove", "Remove a named repository (with --target kapp-controller: delete the cluster's PackageRepository)") { name };
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (cluster.InCluster(parse))
+            {
+                return await cluster.RemoveAsync(parse, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            }
             var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
             var removed = list.Remove(parse.GetValue(name)!);
             await list.SaveAsync(cancellationToken).ConfigureAwait(false);

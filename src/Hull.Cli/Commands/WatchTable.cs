@@ -14,19 +14,22 @@ public sealed class WatchTable(TextWriter output)
     private bool _started;
 
     /// <summary>Writes the installation's row if its state changed since its last row.</summary>
-    public void Write(Installation installation)
+    public void Write(Installation installation) => Write(installation.Key, InstallTargetOptions.Row(installation, DateTimeOffset.UtcNow), installation.Description);
+
+    /// <summary>Writes a row (NAME, PACKAGE NAME, PACKAGE VERSION, DESCRIPTION, AGE) for <paramref name="key"/> if its description changed.</summary>
+    public void Write(string key, string[] row, string state)
     {
-        if (_last.TryGetValue(installation.Key, out var description) && description == installation.Description)
+        if (_last.TryGetValue(key, out var description) && description == state)
         {
             return;
         }
-        _last[installation.Key] = installation.Description;
+        _last[key] = state;
         if (!_started)
         {
             _started = true;
             WriteRow(Headers);
         }
-        WriteRow(InstallTargetOptions.Row(installation, DateTimeOffset.UtcNow));
+        WriteRow(row);
         output.Flush();
     }
 

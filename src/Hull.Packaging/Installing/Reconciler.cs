@@ -146,7 +146,7 @@ public sealed class Reconciler(DirectoryTarget target, IReadOnlyList<RepositoryC
             return cached;
         }
         string bundle = await renderer.LocateAsync(package, cancellationToken).ConfigureAwait(false);
-        var rendered = await renderer.RenderAsync(package, values, cancellationToken).ConfigureAwait(false);
+        var rendered = await renderer.RenderAsync(package, values, new AppIdentity(installation.Name, installation.Namespace), cancellationToken).ConfigureAwait(false);
         var files = Files(installation, rendered);
         CheckChildNames(installation, rendered);
         var provides = rendered.Documents.Select(d => d.Value as Map).Where(m => m is not null && ResourceKey.Of(m, "").Kind == "CustomResourceDefinition")

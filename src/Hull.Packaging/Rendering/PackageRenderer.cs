@@ -25,7 +25,15 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
 
     /// <summary>Renders <paramref name="package"/> from <paramref name="bundle"/> with <paramref name="values"/> given to its first ytt step.</summary>
     /// <exception cref="PackageRenderException">A step fails; the message names the package, the step and the cause.</exception>
-    public async Task<RenderedPackage> RenderAsync(Package package, PackageBundle bundle, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken)
+    public Task<RenderedPackage> RenderAsync(Package package, PackageBundle bundle, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken) =>
+        RenderAsync(package, bundle, values, null, cancellationToken);
+
+    /// <summary>
+    /// Renders <paramref name="package"/> as the App <paramref name="app"/> (its name and namespace feed the ytt steps'
+    /// downward API values; without it those values are left out and the package's defaults apply).
+    /// </summary>
+    /// <exception cref="PackageRenderException">A step fails; the message names the package, the step and the cause.</exception>
+    public async Task<RenderedPackage> RenderAsync(Package package, PackageBundle bundle, IReadOnlyList<PackageValues> values, AppIdentity? app, CancellationToken cancellationToken)
     {
         string what = $"{package.Spec.RefName} {package.Spec.Version}";
         var steps = package.Spec.Template?.Spec?.Template ?? [];
@@ -41,7 +49,7 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
             string where = $"{what}: template step {i + 1}";
             if (step.Ytt is { } ytt)
             {
-                previous = Ytt(ytt, bundle, previous, valuesGiven ? [] : values, where);
+                previous = Ytt(ytt, bundle, previous, valuesGiven ? [] : values, app, where);
                 valuesGiven = true;
             }
             else if (step.Kbld is { } kbld)
@@ -72,7 +80,7 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
         }
     }
 
-    private string Ytt(AppTemplateYtt step, PackageBundle bundle, string? previous, IReadOnlyList<PackageValues> values, string where)
+    private string Ytt(AppTemplateYtt step, PackageBundle bundle, string? previous, IReadOnlyList<PackageValues> values, AppIdentity? app, string where)
     {
         var files = new List<InputFile>();
         var bundlePaths = new Dictionary<InputFile, string>(ReferenceEqualityComparer.Instance);
@@ -125,6 +133,10 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
             {
                 AddValues(files, options, new PackageValues(valuesPath, Encoding.UTF8.GetString(bytes)));
             }
+            if (source.DownwardAPI?.Items is { Count: > 0 } items && DownwardValues(items, app, where) is { } downward)
+            {
+                options.DataValues.AddPlainYaml("downwardAPI", downward);
+            }
         }
         foreach (var value in values)
         {
@@ -138,6 +150,42 @@ public sealed class PackageRenderer(IDigestResolver? resolver = null)
         {
             throw new PackageRenderException($"{where} (ytt): {ex.Message}", ex);
         }
+    }
+
+    // The App's name and namespace under each item's name (dots nest keys, as ytt's --data-value-yaml a.b=v does).
+    // Without an App (a package shown or its tree resolved outside an install) the items are left out.
+    private static string? DownwardValues(IReadOnlyList<DownwardApiItem> items, AppIdentity? app, string where)
+    {
+        var root = new Map();
+        foreach (var item in items)
+        {
+            string name = item.Name is { Length: > 0 } n ? n : throw new PackageRenderException($"{where} (ytt): a downwardAPI item has no name");
+            string? value = item.FieldPath switch
+            {
+                "metadata.name" => app?.Name,
+                "metadata.namespace" => app?.Namespace,
+                null when item.KappControllerVersion?.Version is { } v => v,
+                null when item.KubernetesVersion?.Version is { } v => v,
+                _ => throw new PackageRenderException($"{where} (ytt): downwardAPI item '{name}': only fieldPath metadata.name and metadata.namespace (or given versions) are supported"),
+            };
+            if (value is null)
+            {
+                continue;
+            }
+            var map = root;
+            string[] keys = name.Split('.');
+            for (int k = 0; k < keys.Length - 1; k++)
+            {
+                if (map.Find(keys[k])?.Value is not Map inner)
+                {
+                    inner = new Map();
+                    map.Items.Add(new MapItem(keys[k], inner));
+                }
+                map = inner;
+            }
+            map.Items.Add(new MapItem(keys[^1], value));
+        }
+        return root.Items.Count == 0 ? null : YamlEmitter.Emit(root);
     }
 
     // kapp-controller hands values to ytt as plain data values files; a file that is itself a ytt data values

@@ -31,9 +31,13 @@ public sealed class RepositoryPackageRenderer(IImageStores stores, IReadOnlyList
         await _fetcher.FetchAsync(await LocateAsync(package, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Fetches and renders <paramref name="package"/> with <paramref name="values"/>.</summary>
-    public async Task<RenderedPackage> RenderAsync(RepositoryPackage package, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken)
+    public Task<RenderedPackage> RenderAsync(RepositoryPackage package, IReadOnlyList<PackageValues> values, CancellationToken cancellationToken) =>
+        RenderAsync(package, values, null, cancellationToken);
+
+    /// <summary>Fetches and renders <paramref name="package"/> with <paramref name="values"/> as the App <paramref name="app"/> (downward API values).</summary>
+    public async Task<RenderedPackage> RenderAsync(RepositoryPackage package, IReadOnlyList<PackageValues> values, AppIdentity? app, CancellationToken cancellationToken)
     {
         var bundle = await FetchAsync(package, cancellationToken).ConfigureAwait(false);
-        return await renderer.RenderAsync(package.Package, bundle, values, cancellationToken).ConfigureAwait(false);
+        return await renderer.RenderAsync(package.Package, bundle, values, app, cancellationToken).ConfigureAwait(false);
     }
 }
