@@ -17,7 +17,7 @@ public sealed class KappControllerCluster(KubernetesApi api) : IDisposable
     private const string OwnerAnnotation = "packaging.carvel.dev/package";
 
     /// <summary>How often status is polled while waiting.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The API client.</summary>
     public KubernetesApi Api => api;
