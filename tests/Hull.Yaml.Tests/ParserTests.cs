@@ -6,6 +6,16 @@ public sealed class ParserTests
 
     private static Map MapOf(string text) => Assert.IsType<Map>(Value(text));
 
+    [Theory]
+    [InlineData("a: [a\nb: 1\n", "yaml: line 1: did not find expected ',' or ']'")]
+    [InlineData("x: 1\na: {b: c\n  d: e\n", "yaml: line 2: did not find expected ',' or '}'")]
+    public void AFlowCollectionLeftOpenAcrossLinesIsAnErrorAtItsStartAsLibyamlSays(string text, string message)
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here; it must reach the user as a YAML error.
+        var e = Assert.Throws<YamlException>(() => Value(text));
+        Assert.Equal(message, e.Message);
+    }
+
     [Fact]
     public void StreamWithoutMarkerIsOneDocument()
     {

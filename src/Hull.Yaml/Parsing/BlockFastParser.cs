@@ -4,9 +4,12 @@ using System.Text;
 namespace Hull.Yaml.Parsing;
 
 /// <summary>
-/// A fast parser for the block subset most templates use: block maps and sequences, single-line plain and quoted
-/// scalars, literal blocks, comments and `---`. Anything else (flow collections, anchors, tags, folded or multi-line
-/// scalars, tabs, errors) makes it give up so the complete YamlDotNet-based parser handles the text.
+/// A fast parser for the block subset most templates and generated manifests use: block maps and sequences,
+/// plain and quoted scalars, single-quoted scalars over several lines, literal blocks, one-line flow
+/// collections of scalars (<c>[]</c>, <c>{}</c>, <c>["a", b]</c>, <c>{k: v}</c>), plain scalars continued on
+/// more-indented lines, comments and `---`. Anything else (nested or multi-line flow, anchors, tags, folded blocks,
+/// multi-line double-quoted scalars, tabs, errors) makes it give up so the complete YamlDotNet-based parser handles
+/// the text.
 /// </summary>
 internal sealed class BlockFastParser
 {
@@ -206,7 +209,7 @@ internal sealed class BlockFastParser
         }
 
         // A lone scalar: only a single-line one.
-        var value = ParseScalarAt(line, col, parentIndent, out var blockConsumed);
+        var value = ParseScalarAt(line, col, parentIndent, parent, out var blockConsumed);
         if (!blockConsumed)
         {
             _li = line + 1;
@@ -392,7 +395,7 @@ internal sealed class BlockFastParser
                     throw new GiveUp(); // "a: - b" / "a: b: c" are errors; leave them to the full parser
                 }
 
-                item.Value = ParseScalarAt(line, c, indent, out var blockConsumed);
+                item.Value = ParseScalarAt(line, c, indent, item.Position, out var blockConsumed);
                 if (!blockConsumed)
                 {
                     _li = line + 1;
@@ -494,8 +497,9 @@ internal sealed class BlockFastParser
         return (ch == '-' || ch == '?' || ch == ':') && (col + 1 == text.Length || text[col + 1] == ' ');
     }
 
-    // Parses a scalar starting at col of line; sets blockConsumed when a literal block consumed following lines.
-    private object? ParseScalarAt(int line, int col, int parentIndent, out bool blockConsumed)
+    // Parses a scalar (or a one-line flow collection) starting at col of line; sets blockConsumed when it consumed
+    // following lines (a literal block, a multi-line quoted scalar), leaving _li on the line after it.
+    private object? ParseScalarAt(int line, int col, int parentIndent, Position parent, out bool blockConsumed)
     {
         blockConsumed = false;
         var text = _lines[line];
@@ -507,7 +511,17 @@ internal sealed class BlockFastParser
             end = ch == '\'' ? ScanSingle(text, col, out var s) : ScanDouble(text, col, out s);
             if (end < 0)
             {
-                throw new GiveUp();
+                if (ch == '"')
+                {
+                    throw new GiveUp();
+                }
+
+                end = ScanSingleLines(line, col, parentIndent, out s, out var last);
+                FinishLine(last, end);
+                _li = last + 1;
+                CheckNoContinuation(parentIndent);
+                blockConsumed = true;
+                return s;
             }
 
             value = s;
@@ -517,6 +531,10 @@ internal sealed class BlockFastParser
             value = ParseLiteral(line, col, parentIndent);
             blockConsumed = true;
             return value;
+        }
+        else if (ch == '[' || ch == '{')
+        {
+            value = ParseFlow(text, col, parent, line, out end);
         }
         else
         {
@@ -541,10 +559,25 @@ internal sealed class BlockFastParser
             }
 
             var plain = text.AsSpan(col, end - col).TrimEnd(' ').ToString();
+            if (end == text.Length && parentIndent >= 0 && FoldPlainLines(line, parentIndent, plain, out var last) is { } folded)
+            {
+                _li = last + 1;
+                CheckNoContinuation(parentIndent);
+                blockConsumed = true;
+                return ScalarResolver.Resolve(folded);
+            }
+
             value = ScalarResolver.Resolve(plain);
         }
 
-        // What follows must be spaces and an optional comment.
+        FinishLine(line, end);
+        return value;
+    }
+
+    // What follows a node on its last line must be spaces and an optional comment.
+    private void FinishLine(int line, int end)
+    {
+        var text = _lines[line];
         var c = end;
         while (c < text.Length && text[c] == ' ')
         {
@@ -560,8 +593,230 @@ internal sealed class BlockFastParser
 
             _comments.Add((line + 1, c + 1));
         }
+    }
 
-        return value;
+    // A one-line flow sequence or mapping of plain or quoted scalars; nesting, empty entries, a trailing comma, a
+    // comment or a line break inside make it give up.
+    private object ParseFlow(string text, int col, Position parent, int line, out int end)
+    {
+        Enter();
+        var isMap = text[col] == '{';
+        var close = isMap ? '}' : ']';
+        var position = new Position(_file, line + 1);
+        object result = isMap ? new Map { Position = parent } : new YamlArray { Position = parent };
+        var i = SkipSpaces(text, col + 1);
+        if (i < text.Length && text[i] == close)
+        {
+            end = i + 1;
+            _depth--;
+            return result;
+        }
+
+        while (true)
+        {
+            var entry = FlowScalar(text, i, isMap, out i);
+            if (isMap)
+            {
+                if (i >= text.Length || text[i] != ':' || i + 1 >= text.Length || text[i + 1] != ' ')
+                {
+                    throw new GiveUp();
+                }
+
+                var item = new MapItem(entry) { Position = position };
+                item.Value = FlowScalar(text, SkipSpaces(text, i + 1), isMap, out i);
+                ((Map)result).Items.Add(item);
+            }
+            else
+            {
+                ((YamlArray)result).Items.Add(new ArrayItem { Position = position, Value = entry });
+            }
+
+            if (i < text.Length && text[i] == ',')
+            {
+                i = SkipSpaces(text, i + 1);
+                continue;
+            }
+
+            if (i < text.Length && text[i] == close)
+            {
+                end = i + 1;
+                _depth--;
+                return result;
+            }
+
+            throw new GiveUp();
+        }
+    }
+
+    // A scalar inside a one-line flow collection; `after` is the first position past it and the spaces after it.
+    private static object? FlowScalar(string text, int col, bool inMap, out int after)
+    {
+        if (col >= text.Length)
+        {
+            throw new GiveUp();
+        }
+
+        var ch = text[col];
+        if (ch == '\'' || ch == '"')
+        {
+            var end = ch == '\'' ? ScanSingle(text, col, out var s) : ScanDouble(text, col, out s);
+            if (end < 0)
+            {
+                throw new GiveUp();
+            }
+
+            after = SkipSpaces(text, end);
+            return s;
+        }
+
+        // '-' is an indicator before a space or a flow indicator; '?' and ':' are given up on wherever they start.
+        if ("[]{},#&*!|>%@`?:".Contains(ch) || (ch == '-' && (col + 1 == text.Length || " ,[]{}".Contains(text[col + 1]))))
+        {
+            throw new GiveUp();
+        }
+
+        var i = col;
+        while (i < text.Length && text[i] is not (',' or '[' or ']' or '{' or '}' or '#' or '\'' or '"' or ':'))
+        {
+            i++;
+        }
+
+        if (i < text.Length && (text[i] is '[' or '{' or '#' or '\'' or '"' || (text[i] == ':' && !inMap)))
+        {
+            throw new GiveUp();
+        }
+
+        var plain = text.AsSpan(col, i - col).TrimEnd(' ').ToString();
+        if (plain.Length == 0)
+        {
+            throw new GiveUp();
+        }
+
+        after = i;
+        return ScalarResolver.Resolve(plain);
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // A plain scalar that goes on over more-indented lines: each line break between text folds to a space, each
+    // empty line to a line break, spaces around a break are dropped. Null when the next line does not continue it.
+    // A comment ends it; a continuation that looks like a key, holds a comment or an indicator makes it give up.
+    private string? FoldPlainLines(int line, int parentIndent, string first, out int lastLine)
+    {
+        lastLine = line;
+        StringBuilder? sb = null;
+        var empty = 0;
+        for (var i = line + 1; i < _lines.Length; i++)
+        {
+            var text = _lines[i];
+            var ind = Indent(text);
+            if (ind == text.Length)
+            {
+                empty++;
+                continue;
+            }
+
+            if (ind <= parentIndent || text[ind] == '#')
+            {
+                break;
+            }
+
+            var content = text.AsSpan(ind).TrimEnd(' ');
+            if (content.Contains(": ", StringComparison.Ordinal) || content.EndsWith(':') || content.Contains(" #", StringComparison.Ordinal)
+                || ((content[0] == '-' || content[0] == '?' || content[0] == ':') && (content.Length == 1 || content[1] == ' ')))
+            {
+                throw new GiveUp();
+            }
+
+            sb ??= new StringBuilder(first);
+            sb.Append(empty == 0 ? " " : new string('\n', empty)).Append(content);
+            empty = 0;
+            lastLine = i;
+        }
+
+        return sb?.ToString();
+    }
+
+    // A single-quoted scalar that goes on past its first line: each line break between text folds to a space, each
+    // empty line to a line break, and the spaces around a break are dropped. Continuation lines must be indented
+    // past the parent and must not look like a document marker.
+    private int ScanSingleLines(int line, int col, int parentIndent, out string value, out int lastLine)
+    {
+        var sb = new StringBuilder();
+        var i = col + 1;
+        var text = _lines[line];
+        while (true)
+        {
+            var contentEnd = -1;
+            for (; i < text.Length; i++)
+            {
+                if (text[i] != '\'')
+                {
+                    sb.Append(text[i]);
+                    continue;
+                }
+
+                if (i + 1 < text.Length && text[i + 1] == '\'')
+                {
+                    sb.Append('\'');
+                    i++;
+                    continue;
+                }
+
+                contentEnd = i + 1;
+                break;
+            }
+
+            if (contentEnd >= 0)
+            {
+                value = sb.ToString();
+                lastLine = line;
+                return contentEnd;
+            }
+
+            // Trailing spaces before the break are not content (escaped quotes never end in a space).
+            var trimmed = sb.Length;
+            while (trimmed > 0 && sb[trimmed - 1] == ' ')
+            {
+                trimmed--;
+            }
+
+            sb.Length = trimmed;
+            var empty = 0;
+            while (true)
+            {
+                line++;
+                if (line >= _lines.Length)
+                {
+                    throw new GiveUp();
+                }
+
+                text = _lines[line];
+                var ind = Indent(text);
+                if (ind < text.Length)
+                {
+                    if (ind <= parentIndent || (ind == 0 && (text.StartsWith("---", StringComparison.Ordinal) || text.StartsWith("...", StringComparison.Ordinal))))
+                    {
+                        throw new GiveUp();
+                    }
+
+                    i = ind;
+                    break;
+                }
+
+                empty++;
+            }
+
+            sb.Append(empty == 0 ? " " : new string('\n', empty));
+        }
     }
 
     private string ParseLiteral(int line, int col, int parentIndent)

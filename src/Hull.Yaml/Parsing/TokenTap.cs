@@ -19,6 +19,11 @@ internal sealed class TokenTap : IScanner
     /// <summary>1-based lines of `-` entries in source order.</summary>
     public Queue<int> BlockEntryLines { get; } = new();
 
+    /// <summary>The innermost flow collection not yet closed: its 1-based start line and closing character.</summary>
+    public (int Line, char Close)? OpenFlow => _openFlows.Count > 0 ? _openFlows.Peek() : null;
+
+    private readonly Stack<(int Line, char Close)> _openFlows = new();
+
     public Mark CurrentPosition => _inner.CurrentPosition;
 
     public Token? Current => _inner.Current;
@@ -46,6 +51,15 @@ internal sealed class TokenTap : IScanner
                     continue;
                 case BlockEntry b:
                     BlockEntryLines.Enqueue((int)b.Start.Line);
+                    break;
+                case FlowSequenceStart fs:
+                    _openFlows.Push(((int)fs.Start.Line, ']'));
+                    break;
+                case FlowMappingStart fm:
+                    _openFlows.Push(((int)fm.Start.Line, '}'));
+                    break;
+                case FlowSequenceEnd or FlowMappingEnd when _openFlows.Count > 0:
+                    _openFlows.Pop();
                     break;
             }
 

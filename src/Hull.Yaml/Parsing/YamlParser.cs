@@ -49,6 +49,13 @@ public static class YamlParser
         {
             throw Translate(e, fileName, prepended ? 1 : 0);
         }
+        catch (InvalidOperationException) when (tap.OpenFlow is { } flow)
+        {
+            // YamlDotNet's scanner fails this way on a flow collection left open across lines; libyaml reports
+            // the line where the collection starts.
+            var line = flow.Line - (prepended ? 1 : 0);
+            throw new YamlException($"yaml: line {line.ToString(CultureInfo.InvariantCulture)}: did not find expected ',' or '{flow.Close}'", new Position(fileName, line));
+        }
 
         if (!options.WithoutComments && tap.Comments.Count > 0)
         {
