@@ -61,7 +61,9 @@ public sealed class ApiServerAdmission
             {
                 errors = CrdValidation.Validate(document).ToList();
             }
-            return errors.Count == 0 ? AdmissionResult.Admitted : AdmissionResult.Rejected(Says(key, FieldError.Invalid(key.Kind, key.Group, key.Name, errors), "Invalid"));
+            // The v1.24 server still names Ingresses by their first group in this message.
+            string group = key.Group == "networking.k8s.io" && key.Kind == "Ingress" ? "extensions" : key.Group;
+            return errors.Count == 0 ? AdmissionResult.Admitted : AdmissionResult.Rejected(Says(key, FieldError.Invalid(key.Kind, group, key.Name, errors), "Invalid"));
         }
         // A group the server serves itself cannot gain kinds; any other one waits for a CRD another install may add.
         return key.Group.Length == 0 || openApi.ServesGroup(key.Group) ? AdmissionResult.Rejected(NoMatch(key)) : AdmissionResult.NoType;

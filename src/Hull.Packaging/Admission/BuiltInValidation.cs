@@ -13,17 +13,45 @@ public static class BuiltInValidation
 {
     private const string ObjectMeta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     private const string Container = "io.k8s.api.core.v1.Container";
+    private const string JobSpec = "io.k8s.api.batch.v1.JobSpec";
+    private const string RoleRef = "io.k8s.api.rbac.v1.RoleRef";
 
-    // Required in the definitions but defaulted before validation (or never enforced), so never missing.
-    private static readonly HashSet<string> Defaulted = new(StringComparer.Ordinal)
+    // Required in the definitions but defaulted before validation, or never enforced, so never missing.
+    private static readonly HashSet<string> NotEnforced = new(StringComparer.Ordinal)
     {
         "io.k8s.api.rbac.v1.RoleRef.apiGroup",
+        "io.k8s.api.rbac.v1.RoleRef.kind", // worded as an unsupported value (CheckRoleRef)
+        "io.k8s.api.apps.v1.StatefulSetSpec.serviceName",
     };
 
     // Integers the server requires non-zero with "Required value".
     private static readonly HashSet<string> RequiredNumbers = new(StringComparer.Ordinal)
     {
         "io.k8s.api.core.v1.ContainerPort.containerPort",
+    };
+
+    // Required objects held by pointer in Go: absent is "Required value". Every other required object is a struct
+    // value, which the server validates as its zero value (a missing Deployment template: its containers are missing).
+    private static readonly HashSet<string> RequiredPointers = new(StringComparer.Ordinal)
+    {
+        "io.k8s.api.apps.v1.DeploymentSpec.selector",
+        "io.k8s.api.apps.v1.ReplicaSetSpec.selector",
+        "io.k8s.api.apps.v1.DaemonSetSpec.selector",
+        "io.k8s.api.apps.v1.StatefulSetSpec.selector",
+    };
+
+    // Struct values the definitions do not mark required but the server validates even when absent.
+    private static readonly HashSet<string> ZeroValueStructs = new(StringComparer.Ordinal)
+    {
+        "io.k8s.api.core.v1.PodTemplateSpec.spec",
+        "io.k8s.api.batch.v1.JobTemplateSpec.spec",
+    };
+
+    // The server's words after "Required value" where it says more.
+    private static readonly Dictionary<string, string> RequiredDetails = new(StringComparer.Ordinal)
+    {
+        ["io.k8s.api.networking.v1.HTTPIngressPath.pathType"] = "pathType must be specified",
+        ["io.k8s.api.rbac.v1.PolicyRule.verbs"] = "verbs must contain at least one value",
     };
 
     private static readonly HashSet<string> Workloads = new(StringComparer.Ordinal) { "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet" };
@@ -61,20 +89,37 @@ public static class BuiltInValidation
             CheckLabels(map, Child(path, "labels"), errors);
             return;
         }
+        if (schema.Definition == RoleRef)
+        {
+            CheckRoleRef(map, path, kind, errors);
+        }
+        var zero = new List<(string Name, ApiSchema Schema)>();
         foreach (string required in schema.Required.Concat(schema.Definition == Container ? ["image"] : []))
         {
-            if (Defaulted.Contains($"{schema.Definition}.{required}") || !schema.Properties.TryGetValue(required, out var property))
+            string field = $"{schema.Definition}.{required}";
+            if (NotEnforced.Contains(field) || !schema.Properties.TryGetValue(required, out var property))
             {
                 continue;
             }
             bool number = property.Type is "integer" or "number" || property.IntOrString;
-            if ((number && !RequiredNumbers.Contains($"{schema.Definition}.{required}")) || property.Type == "boolean")
+            if ((number && !RequiredNumbers.Contains(field)) || property.Type == "boolean" || !IsMissing(map.Find(required)?.Value))
             {
                 continue;
             }
-            if (IsMissing(map.Find(required)?.Value))
+            if (property.Properties is not null && !RequiredPointers.Contains(field))
             {
-                errors.Add(FieldError.Required(Child(path, required)));
+                zero.Add((required, property));
+            }
+            else
+            {
+                errors.Add(FieldError.Required(Child(path, required), RequiredDetails.GetValueOrDefault(field)));
+            }
+        }
+        foreach (var (name, property) in schema.Properties)
+        {
+            if (ZeroValueStructs.Contains($"{schema.Definition}.{name}") && IsMissing(map.Find(name)?.Value))
+            {
+                zero.Add((name, property));
             }
         }
         if (path == "spec" && kind.Group == "apps" && Workloads.Contains(kind.Kind))
@@ -88,6 +133,36 @@ public static class BuiltInValidation
             {
                 Walk(item.Value, property, Child(path, key), errors, kind);
             }
+        }
+        foreach (var (name, property) in zero)
+        {
+            Walk(new Map(), property, Child(path, name), errors, kind);
+        }
+        if (schema.Definition == JobSpec)
+        {
+            CheckRestartPolicy(map, path, errors);
+        }
+    }
+
+    // A Job's pods must not restart in place: ValidateJobSpec wants restartPolicy OnFailure or Never (no default), and
+    // words any other value as missing.
+    private static void CheckRestartPolicy(Map jobSpec, string path, List<FieldError> errors)
+    {
+        var podSpec = (jobSpec.Find("template")?.Value as Map)?.Find("spec")?.Value as Map;
+        if (podSpec?.Find("restartPolicy")?.Value is not ("OnFailure" or "Never"))
+        {
+            errors.Add(FieldError.Required(Child(path, "template.spec.restartPolicy"), "valid values: \"OnFailure\", \"Never\""));
+        }
+    }
+
+    // A binding's roleRef.kind: Role or ClusterRole (a ClusterRoleBinding: ClusterRole), missing or not.
+    private static void CheckRoleRef(Map roleRef, string path, BuiltInKind kind, List<FieldError> errors)
+    {
+        string[] supported = kind.Kind == "ClusterRoleBinding" ? ["ClusterRole"] : ["Role", "ClusterRole"];
+        string given = roleRef.Find("kind")?.Value as string ?? "";
+        if (!supported.Contains(given))
+        {
+            errors.Add(FieldError.Unsupported(Child(path, "kind"), FieldError.Quote(given), supported.Select(FieldError.Quote)));
         }
     }
 
