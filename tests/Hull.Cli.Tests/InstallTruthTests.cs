@@ -10,6 +10,7 @@ namespace Hull.Cli.Tests;
 /// releases never move a released version's tag, the kapp-controller dry-run is kctrl's byte for byte, and the
 /// tanzu commands users reach for.
 /// </summary>
+[Collection("HULL_CACHE_DIR")] // InstallTruthTests and PackageInstallCommandTests set it process-wide: never run them at once
 public sealed class InstallTruthTests : IDisposable
 {
     private readonly string _tmp = Directory.CreateTempSubdirectory("hull-truth-").FullName;

@@ -6,6 +6,7 @@ namespace Hull.Cli.Tests;
 /// `hull package release`, `install`, `installed list|get|update|delete|kick` and `hull reconcile` end to end against
 /// the test registry (HULL_TEST_REGISTRY), with a dir: target in a temp folder.
 /// </summary>
+[Collection("HULL_CACHE_DIR")] // InstallTruthTests and PackageInstallCommandTests set it process-wide: never run them at once
 public sealed class PackageInstallCommandTests : IDisposable
 {
     private readonly string _tmp = Directory.CreateTempSubdirectory("hull-cli-install-").FullName;
