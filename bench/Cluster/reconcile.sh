@@ -66,7 +66,7 @@ spec:
 """)
 PY
 repo=$HULL_TEST_REGISTRY/bench/repo$packages:1
-"$hull" repo release -b "$repo" -f "$work/packages" >/dev/null
+"$hull" repo release -b "$repo" -f "$work/packages" >/dev/null 2>&1
 wait "$ref_pid" || { cat "$work/reference.log"; exit 1; }
 wait "$hull_pid" || { cat "$work/hull.log"; exit 1; }
 

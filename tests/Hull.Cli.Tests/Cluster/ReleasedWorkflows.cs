@@ -15,8 +15,10 @@ internal sealed class ReleasedWorkflows
         Directory = System.IO.Directory.CreateTempSubdirectory("hull-cluster-workflows-").FullName;
         string root = ChildProcess.RepositoryRoot();
         string path = $"cluster-{Guid.NewGuid():N}";
-        Release(Path.Combine(root, "examples", "linux-package-workflow", "run.sh"), "workflow1", registry, $"{path}/w1");
-        Release(Path.Combine(root, "examples", "opinionated-install", "run.sh"), "workflow2", registry, $"{path}/w2");
+        // Both scripts at once: they mostly wait on the registry and on short-lived hull processes.
+        Task.WaitAll(
+            Task.Run(() => Release(Path.Combine(root, "examples", "linux-package-workflow", "run.sh"), "workflow1", registry, $"{path}/w1")),
+            Task.Run(() => Release(Path.Combine(root, "examples", "opinionated-install", "run.sh"), "workflow2", registry, $"{path}/w2")));
         ProdChannel = $"{registry}/{path}/w1/channels/prod:stable";
         DevChannel = $"{registry}/{path}/w1/channels/dev:stable";
         GuideRepository = $"{registry}/{path}/w2/my-opinionated-repo:1.0.0";
