@@ -28,4 +28,10 @@ public sealed class TemplateOptions
 
     /// <summary>Upper bound on Starlark steps per template, 0 for none.</summary>
     public long MaxSteps { get; set; }
+
+    /// <summary>
+    /// Called each time a template has been compiled to its Starlark program, when the compiler's garbage is dead:
+    /// the host decides whether to collect it (the CLI does, after much allocation); the library never forces a collection.
+    /// </summary>
+    public Action? ProgramCompiled { get; set; }
 }

@@ -73,6 +73,7 @@ public static class TemplateCommand
                 Strict = parse.GetValue(strict),
                 Version = HullApp.Version,
                 DisableDataValuesValidation = parse.GetValue(disableValidation),
+                ProgramCompiled = CompileGarbage.CollectIfMuchAllocated,
             };
             foreach (var path in parse.GetValue(dataValuesFile) ?? [])
             {

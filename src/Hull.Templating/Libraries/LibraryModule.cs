@@ -30,6 +30,7 @@ public static class LibraryModule
                 Version = owner.Options.Version,
                 MaxSteps = owner.Options.MaxSteps,
                 DisableDataValuesValidation = owner.Options.DisableDataValuesValidation,
+                ProgramCompiled = owner.Options.ProgramCompiled,
             };
             // `#@library/ref "@name"` and `@name:` flags reach every instance of the library; "@~alias" only this one.
             string[] keys = alias is null ? [name] : [name, "~" + alias];
