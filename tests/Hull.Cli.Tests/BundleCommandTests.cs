@@ -9,8 +9,7 @@ public sealed class BundleCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_tmp, recursive: true);
 
     private static string Registry =>
-        Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-        ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+        RegistryUnderTest.Host;
 
     private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {

@@ -26,8 +26,7 @@ public sealed class CarvelPersonaTests : IDisposable
     [Fact]
     public void GuideCommandLinesRunThroughSymlinks()
     {
-        var registry = Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-            ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+        var registry = RegistryUnderTest.Host;
         var hull = Path.Combine(AppContext.BaseDirectory, "hull");
         foreach (var tool in new[] { "ytt", "kbld", "imgpkg" })
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Hull.Cli;
 
@@ -290,27 +289,11 @@ public sealed class InstallTruthTests : IDisposable
         Assert.Matches(@"(?m)^  image: oci:.*/store/plain@sha256:[0-9a-f]{64}$", File.ReadAllText(Path.Combine(pulled, ".imgpkg", "images.yml")));
     }
 
-    private static string ReferenceTools()
-    {
-        var start = new ProcessStartInfo(Path.Combine(ChildProcess.RepositoryRoot(), "..", "shared", "reference", "install")) { RedirectStandardOutput = true };
-        using var process = Process.Start(start)!;
-        string folder = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return folder;
-    }
+    private static string ReferenceTools() => ChildProcess.Run(TestPaths.Shared("reference", "install"), Environment.CurrentDirectory, null).Trim();
 
     private static (int Code, string Out) RunTool(string program, string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var err = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = err.Result;
-        return (process.ExitCode, output);
+        var (code, output, _) = ChildProcess.Execute(program, Environment.CurrentDirectory, null, args);
+        return (code, output);
     }
 }

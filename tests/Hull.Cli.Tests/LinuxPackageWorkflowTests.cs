@@ -18,15 +18,14 @@ public sealed partial class LinuxPackageWorkflowTests : IDisposable
     [Fact]
     public void RunsAgainstTheTestRegistry()
     {
-        var registry = Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-            ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+        var registry = RegistryUnderTest.Host;
         RunAndCheck($"{registry}/workflow1-{Guid.NewGuid():N}");
     }
 
     private void RunAndCheck(string? registry)
     {
         var work = Path.Combine(_dir, "work");
-        var script = Path.Combine(ChildProcess.RepositoryRoot(), "examples", "linux-package-workflow", "run.sh");
+        var script = Path.Combine(TestPaths.RepoRoot(), "examples", "linux-package-workflow", "run.sh");
         var output = registry is null
             ? Run("bash", _dir, script, "--work", work)
             : Run("bash", _dir, script, "--work", work, "--registry", registry, "--path", "hull-example");

@@ -116,8 +116,7 @@ public sealed class RepoReleaseCommandTests : IDisposable
     [Fact]
     public async Task ReleasesToTheTestRegistry()
     {
-        string registry = Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-            ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+        string registry = RegistryUnderTest.Host;
         string repo = $"{registry}/packages-{Guid.NewGuid():N}";
 
         var (code, output, err) = await Run("repo", "release", "-b", repo + ":1.0.0", "-f", Inputs(), "--name", "stable");

@@ -6,9 +6,7 @@ namespace Hull.Oci.Tests;
 public static class TestRegistry
 {
     /// <summary>host:port of the test registry.</summary>
-    public static string Host =>
-        Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-        ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+    public static string Host => RegistryUnderTest.Host;
 
     /// <summary>A repository name no other test uses.</summary>
     public static string UniqueRepository(string prefix) => $"{prefix}-{Guid.NewGuid():N}";

@@ -39,7 +39,7 @@ public abstract class ClusterWorkflowTests
     [Fact]
     public void TheExampleCrdsAreAcceptedByTheApiServer()
     {
-        string packages = Path.Combine(ChildProcess.RepositoryRoot(), "examples", "opinionated-install", "packages");
+        string packages = Path.Combine(TestPaths.RepoRoot(), "examples", "opinionated-install", "packages");
         foreach (string crds in new[] { "cert-manager", "contour" }.Select(p => Path.Combine(packages, p, "config", "crds.yml")))
         {
             Assert.Matches(@"(?m)^customresourcedefinition\.apiextensions\.k8s\.io/\S+ (created|configured|unchanged) \(server dry run\)$", _cluster.Kubectl("apply", "--dry-run=server", "-f", crds));

@@ -10,10 +10,9 @@ internal sealed class ReleasedWorkflows
 
     private ReleasedWorkflows()
     {
-        string registry = Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-            ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+        string registry = RegistryUnderTest.Host;
         Directory = System.IO.Directory.CreateTempSubdirectory("hull-cluster-workflows-").FullName;
-        string root = ChildProcess.RepositoryRoot();
+        string root = TestPaths.RepoRoot();
         string path = $"cluster-{Guid.NewGuid():N}";
         // Both scripts at once: they mostly wait on the registry and on short-lived hull processes.
         Task.WaitAll(

@@ -9,9 +9,7 @@ namespace Hull.Images.Tests.Integration;
 /// <summary>The test registry (HULL_TEST_REGISTRY, started by scripts/test.sh) and tiny images pushed into it.</summary>
 public static class RegistryImages
 {
-    public static string Host =>
-        Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-        ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+    public static string Host => RegistryUnderTest.Host;
 
     /// <summary>Pushes a one-layer image to a registry and returns its manifest.</summary>
     public static Task<Manifest> PushImageAsync(RegistryClient client, string reference, string seed, string arch = "amd64")

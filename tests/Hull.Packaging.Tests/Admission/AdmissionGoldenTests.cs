@@ -13,7 +13,7 @@ namespace Hull.Packaging.Tests.Admission;
 /// </summary>
 public sealed partial class AdmissionGoldenTests
 {
-    private static string GoldenDir => Path.Combine(RepositoryRoot(), "tests", "Hull.Packaging.Tests", "Admission", "Golden");
+    private static string GoldenDir => Path.Combine(TestPaths.RepoRoot(), "tests", "Hull.Packaging.Tests", "Admission", "Golden");
 
     public static TheoryData<string> Cases()
     {
@@ -96,18 +96,6 @@ public sealed partial class AdmissionGoldenTests
 
     private static Map Widgets() =>
         (Map)YamlParser.Parse(File.ReadAllText(Path.Combine(GoldenDir, "widgets-crd.yml")), "widgets-crd.yml").Items.Single(d => !d.IsEmpty).Value!;
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Hull.sln not found above the test binaries");
-    }
 
     [GeneratedRegex(@"^# (?<code>\d+) (?<reason>\w+): (?<message>.*)$")]
     private static partial Regex AnswerPattern();

@@ -25,24 +25,9 @@ internal sealed class PackageWorkbench : IDisposable
         Prefix = $"{Registry}/it-{Guid.NewGuid():N}";
     }
 
-    public static string Registry =>
-        Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-        ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+    public static string Registry => RegistryUnderTest.Host;
 
-    public static string GuideDir
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
-                {
-                    return Path.Combine(dir.FullName, "tests", "Hull.Packaging.Tests", "Guide");
-                }
-            }
-            throw new InvalidOperationException("Hull.sln not found above the test binaries");
-        }
-    }
+    public static string GuideDir => Path.Combine(TestPaths.RepoRoot(), "tests", "Hull.Packaging.Tests", "Guide");
 
     public string Root { get; }
 

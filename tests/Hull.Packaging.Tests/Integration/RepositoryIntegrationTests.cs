@@ -29,8 +29,7 @@ public sealed class RepositoryIntegrationTests : IDisposable
     }
 
     private static string Registry =>
-        Environment.GetEnvironmentVariable("HULL_TEST_REGISTRY")
-        ?? throw new InvalidOperationException("HULL_TEST_REGISTRY is not set: run the tests with scripts/test.sh, which starts the registry");
+        RegistryUnderTest.Host;
 
     private ImageStores Stores => new(_client);
 

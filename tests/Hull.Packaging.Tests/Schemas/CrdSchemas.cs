@@ -17,7 +17,7 @@ internal static class CrdSchemas
     private static readonly Lazy<IReadOnlyDictionary<string, JsonObject>> Converted = new(Load);
     private static readonly Dictionary<string, JsonSchema> Built = new(StringComparer.Ordinal);
 
-    public static string CrdFile => Path.Combine(RepoRoot(), "..", "shared", "schemas", "kapp-controller-crds.yml");
+    public static string CrdFile => Path.Combine(TestPaths.RepoRoot(), "..", "shared", "schemas", "kapp-controller-crds.yml");
 
     /// <summary>The converted schema of a kind (Package, PackageMetadata, PackageInstall, PackageRepository, Secret).</summary>
     public static JsonObject SchemaOf(string kind) => (JsonObject)Converted.Value[kind].DeepClone();
@@ -181,14 +181,4 @@ internal static class CrdSchemas
         """);
 
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Hull.sln not found above the test directory");
-    }
 }

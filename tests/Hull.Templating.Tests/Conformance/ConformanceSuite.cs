@@ -4,25 +4,13 @@ namespace Hull.Templating.Tests.Conformance;
 public static class ConformanceSuite
 {
     /// <summary>../shared/conformance/ytt relative to the repository root.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = TestPaths.Shared("conformance", "ytt");
 
     /// <summary>Every case in scope: yamltemplate, validations and texttemplate.</summary>
     public static IReadOnlyList<string> CaseNames { get; } = ListCases();
 
     /// <summary>Known failures: case name to reason.</summary>
     public static IReadOnlyDictionary<string, string> KnownFailures { get; } = LoadKnownFailures();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "ytt"));
-            }
-        }
-        throw new InvalidOperationException("repository root (Hull.sln) not found above " + AppContext.BaseDirectory);
-    }
 
     private static List<string> ListCases()
     {

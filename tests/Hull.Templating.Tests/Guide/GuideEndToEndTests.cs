@@ -10,16 +10,7 @@ namespace Hull.Templating.Tests.Guide;
 /// </summary>
 public sealed class GuideEndToEndTests
 {
-    private static readonly string s_dir = FindDir();
-
-    private static string FindDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hull.sln"))) return Path.Combine(dir.FullName, "tests", "Hull.Templating.Tests", "Guide");
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static readonly string s_dir = Path.Combine(TestPaths.RepoRoot(), "tests", "Hull.Templating.Tests", "Guide");
 
     private static List<Map> Render(string package, Action<FileCollector, TemplateOptions> inputs)
     {

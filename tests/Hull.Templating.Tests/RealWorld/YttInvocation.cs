@@ -60,15 +60,5 @@ public static class YttInvocation
     }
 
     /// <summary>The repository root (where Hull.sln is).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hull.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("repository root (Hull.sln) not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot { get; } = TestPaths.RepoRoot();
 }

@@ -3,22 +3,11 @@ namespace Hull.Yaml.Tests.Conformance;
 /// <summary>Locates the repository root (the folder holding Hull.sln) and the shared conformance suites beside it.</summary>
 internal static class SuitePaths
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = TestPaths.RepoRoot();
 
     public static string Ytt => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "conformance", "ytt"));
 
     public static string KnownFailures => Path.Combine(RepoRoot, "tests", "Hull.Yaml.Tests", "Conformance", "known-failures.txt");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hull.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Hull.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>Splits a golden file at "\n+++\n\n" into input and expected output.</summary>
     public static (string Input, string Expected) Split(string path)
