@@ -77,22 +77,7 @@ public static class TemplateCommand
             };
             foreach (var path in parse.GetValue(dataValuesFile) ?? [])
             {
-                var (lib, file) = DataValuesSources.SplitLibrary(path);
-                if (Directory.Exists(file))
-                {
-                    // As ytt: a directory gives its YAML files, recursively, in path order.
-                    var yamls = Directory.EnumerateFiles(file, "*", SearchOption.AllDirectories)
-                        .Where(f => Path.GetExtension(f) is ".yml" or ".yaml")
-                        .Order(StringComparer.Ordinal);
-                    foreach (var y in yamls)
-                    {
-                        options.DataValues.AddPlainYaml(y, await ReadValuesFileAsync(y, cancellationToken).ConfigureAwait(false), lib);
-                    }
-
-                    continue;
-                }
-
-                options.DataValues.AddPlainYaml(file, await ReadValuesFileAsync(file, cancellationToken).ConfigureAwait(false), lib);
+                await DataValuesFiles.AddValuesFileAsync(options.DataValues, path, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var env in parse.GetValue(dataValuesEnv) ?? [])
@@ -107,13 +92,7 @@ public static class TemplateCommand
 
             foreach (var kv in parse.GetValue(dataValueFile) ?? [])
             {
-                int eq = kv.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    throw new TemplateException($"Expected format key=/file/path for flag value '{kv}'");
-                }
-
-                options.DataValues.AddValueFile(kv[..eq], kv[(eq + 1)..], await ReadValueFileAsync(kv[(eq + 1)..], cancellationToken).ConfigureAwait(false));
+                await DataValuesFiles.AddValueFileAsync(options.DataValues, kv, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var kv in parse.GetValue(dataValue) ?? [])
@@ -192,42 +171,5 @@ public static class TemplateCommand
             return HullApp.Success;
         });
         return cmd;
-    }
-
-    // Invalid UTF-8 is refused (as ytt's YAML reader refuses it) rather than read as U+FFFD.
-    private static async Task<string> ReadValuesFileAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (YamlException e)
-        {
-            throw DataValuesStep.UnparsableFile(path, e.Message, e);
-        }
-    }
-
-    private static async Task<string> ReadValueFileAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (YamlException e)
-        {
-            // ytt keeps the raw bytes (and writes them as !!binary); Hull's values are Unicode text, so it refuses.
-            throw new TemplateException($"Reading data value file '{path}': {e.Message["yaml: ".Length..]} (the value must be UTF-8 text)", e);
-        }
-    }
-
-    private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        if (path != "-")
-        {
-            return await Utf8Input.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var stdin = Console.OpenStandardInput();
-        return await Utf8Input.ReadStreamAsync(stdin, "stdin", cancellationToken).ConfigureAwait(false);
     }
 }

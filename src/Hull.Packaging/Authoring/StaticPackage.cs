@@ -1,6 +1,7 @@
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.Serialization;
 using Hull.Templating;
+using Hull.Templating.DataValues;
 using Hull.Templating.Files;
 
 namespace Hull.Packaging.Authoring;
@@ -12,7 +13,7 @@ namespace Hull.Packaging.Authoring;
 public static class StaticPackage
 {
     /// <summary>
-    /// Renders <paramref name="directory"/>'s config with <paramref name="values"/> (plain YAML files, ytt's
+    /// Renders <paramref name="directory"/>'s config with <paramref name="values"/> (plain YAML files or folders of them, read as `hull template --data-values-file` reads them; ytt's
     /// precedence) into a new package folder under <paramref name="into"/>: package.yml and package-metadata.yml
     /// as they are, config/ holding each template's rendered output under its own name (ytt --output-files).
     /// </summary>
@@ -47,7 +48,7 @@ public static class StaticPackage
         var options = new TemplateOptions();
         foreach (string file in values)
         {
-            options.DataValues.AddPlainYaml(file, await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
+            await DataValuesFiles.AddValuesFileAsync(options.DataValues, file, cancellationToken).ConfigureAwait(false);
         }
         RenderResult result;
         try
