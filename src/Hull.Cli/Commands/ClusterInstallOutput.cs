@@ -11,20 +11,8 @@ public static class ClusterInstallOutput
         [install.Name, install.Source, install.Version, install.Description, InstallTargetOptions.Age(now - install.Created)];
 
     /// <summary>The table (by namespace and name), then each failure's usefulErrorMessage.</summary>
-    public static void WriteTable(TextWriter output, IEnumerable<ClusterObject> installs, DateTimeOffset now, bool withNamespace = false)
-    {
-        var list = installs.OrderBy(i => i.Namespace, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
-        var table = withNamespace
-            ? new TextTable("NAMESPACE", "NAME", "PACKAGE NAME", "PACKAGE VERSION", "DESCRIPTION", "AGE")
-            : new TextTable("NAME", "PACKAGE NAME", "PACKAGE VERSION", "DESCRIPTION", "AGE");
-        foreach (var i in list)
-        {
-            string[] cells = Row(i, now);
-            table.Add(withNamespace ? cells.Prepend(i.Namespace).ToArray() : cells);
-        }
-        table.WriteTo(output);
-        WriteFailures(output, list);
-    }
+    public static void WriteTable(TextWriter output, IEnumerable<ClusterObject> installs, DateTimeOffset now, bool withNamespace = false) =>
+        WriteFailures(output, InstallTargetOptions.WritePkgiTable(output, installs, i => i.Namespace, i => i.Name, i => Row(i, now), withNamespace));
 
     /// <summary>Each failed installation's usefulErrorMessage.</summary>
     public static void WriteFailures(TextWriter output, IEnumerable<ClusterObject> installs)

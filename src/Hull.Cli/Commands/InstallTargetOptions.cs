@@ -127,19 +127,26 @@ public sealed class InstallTargetOptions
     }
 
     /// <summary>Prints installations as <c>kubectl get pkgi</c> does (by namespace and name), then each failure's usefulErrorMessage.</summary>
-    public static void WriteTable(TextWriter output, IEnumerable<Installation> installations, DateTimeOffset now, bool withNamespace = false)
+    public static void WriteTable(TextWriter output, IEnumerable<Installation> installations, DateTimeOffset now, bool withNamespace = false) =>
+        WriteFailures(output, WritePkgiTable(output, installations, i => i.Namespace, i => i.Name, i => Row(i, now), withNamespace));
+
+    /// <summary>
+    /// Writes the <c>kubectl get pkgi</c> table of <paramref name="items"/> sorted by namespace and name (with a
+    /// NAMESPACE column first when <paramref name="withNamespace"/>), and returns them in that order.
+    /// </summary>
+    public static List<T> WritePkgiTable<T>(TextWriter output, IEnumerable<T> items, Func<T, string> ns, Func<T, string> name, Func<T, string[]> row, bool withNamespace)
     {
-        var list = installations.OrderBy(i => i.Namespace, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
+        var list = items.OrderBy(ns, StringComparer.Ordinal).ThenBy(name, StringComparer.Ordinal).ToList();
         var table = withNamespace
             ? new TextTable("NAMESPACE", "NAME", "PACKAGE NAME", "PACKAGE VERSION", "DESCRIPTION", "AGE")
             : new TextTable("NAME", "PACKAGE NAME", "PACKAGE VERSION", "DESCRIPTION", "AGE");
-        foreach (var i in list)
+        foreach (var item in list)
         {
-            string[] cells = Row(i, now);
-            table.Add(withNamespace ? cells.Prepend(i.Namespace).ToArray() : cells);
+            string[] cells = row(item);
+            table.Add(withNamespace ? cells.Prepend(ns(item)).ToArray() : cells);
         }
         table.WriteTo(output);
-        WriteFailures(output, list);
+        return list;
     }
 
     /// <summary>A <c>kubectl get pkgi</c> row: NAME, PACKAGE NAME, PACKAGE VERSION, DESCRIPTION, AGE.</summary>
