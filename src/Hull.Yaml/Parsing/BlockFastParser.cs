@@ -755,26 +755,7 @@ internal sealed class BlockFastParser
         var text = _lines[line];
         while (true)
         {
-            var contentEnd = -1;
-            for (; i < text.Length; i++)
-            {
-                if (text[i] != '\'')
-                {
-                    sb.Append(text[i]);
-                    continue;
-                }
-
-                if (i + 1 < text.Length && text[i + 1] == '\'')
-                {
-                    sb.Append('\'');
-                    i++;
-                    continue;
-                }
-
-                contentEnd = i + 1;
-                break;
-            }
-
+            var contentEnd = AppendSingle(text, i, sb);
             if (contentEnd >= 0)
             {
                 value = sb.ToString();
@@ -922,25 +903,33 @@ internal sealed class BlockFastParser
     private static int ScanSingle(string text, int col, out string value)
     {
         var sb = new StringBuilder();
-        for (var i = col + 1; i < text.Length; i++)
-        {
-            if (text[i] == '\'')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\'')
-                {
-                    sb.Append('\'');
-                    i++;
-                    continue;
-                }
+        var end = AppendSingle(text, col + 1, sb);
+        value = end < 0 ? "" : sb.ToString();
+        return end;
+    }
 
-                value = sb.ToString();
-                return i + 1;
+    // Appends single-quoted content from `start` ('' read as '); returns the position after the closing quote, or -1
+    // when the line ends first (having appended the line's content).
+    private static int AppendSingle(string text, int start, StringBuilder sb)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] != '\'')
+            {
+                sb.Append(text[i]);
+                continue;
             }
 
-            sb.Append(text[i]);
+            if (i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                sb.Append('\'');
+                i++;
+                continue;
+            }
+
+            return i + 1;
         }
 
-        value = "";
         return -1;
     }
 
