@@ -15,7 +15,7 @@ namespace Hull.Templating.Libraries;
 public sealed class LibraryInstance : Value, IHasAttributes
 {
     private readonly LibraryExecution _parent;
-    private readonly string _root;
+    private readonly Library _library;
     private readonly string _refName;
     private readonly string[] _keys;
     private readonly TemplateOptions _options;
@@ -24,11 +24,11 @@ public sealed class LibraryInstance : Value, IHasAttributes
     private LibraryExecution? _execution;
     private Value? _evaluated;
 
-    internal LibraryInstance(LibraryExecution parent, string root, string refName, string[] keys, TemplateOptions options, IReadOnlyList<DataValuesStep> values, IReadOnlyList<DataValuesDocument> schemas)
+    internal LibraryInstance(LibraryExecution parent, Library library, string refName, string[] keys, TemplateOptions options, IReadOnlyList<DataValuesStep> values, IReadOnlyList<DataValuesDocument> schemas)
     {
         _keys = keys;
         _parent = parent;
-        _root = root;
+        _library = library;
         _refName = refName;
         _options = options;
         _values = values;
@@ -57,14 +57,14 @@ public sealed class LibraryInstance : Value, IHasAttributes
             bool plain = a.Kwarg("plain") is BoolValue { Value: true };
             var doc = ToDocument(a.Positional[0], "with_data_values");
             var step = new DataValuesStep(doc, $"with_data_values() of library '{_refName}'", plain);
-            return new LibraryInstance(_parent, _root, _refName, _keys, _options, [.. _values, step], _schemas);
+            return new LibraryInstance(_parent, _library, _refName, _keys, _options, [.. _values, step], _schemas);
         }),
         "with_data_values_schema" => HostFunction.Create("library.with_data_values_schema", a =>
         {
             a.Exactly(1);
             var doc = ToDocument(a.Positional[0], "with_data_values_schema");
             var schema = new DataValuesDocument(doc, DataValuesDocumentKind.Schema, $"with_data_values_schema() of library '{_refName}'", [], false);
-            return new LibraryInstance(_parent, _root, _refName, _keys, _options, _values, [.. _schemas, schema]);
+            return new LibraryInstance(_parent, _library, _refName, _keys, _options, _values, [.. _schemas, schema]);
         }),
         "eval" => HostFunction.Create("library.eval", a =>
         {
@@ -96,14 +96,14 @@ public sealed class LibraryInstance : Value, IHasAttributes
         _ => null,
     };
 
-    private LibraryExecution Execution() => _execution ??= _parent.Child(_root, _keys, _options, _values, _schemas);
+    private LibraryExecution Execution() => _execution ??= _parent.Nested(_library, _keys, _options, _values, _schemas);
 
     private Value Export(string symbol, string? path)
     {
         if (symbol.StartsWith('_')) throw new HostError($"Symbols starting with '_' are private, and cannot be exported");
         var exec = Execution();
         exec.DataValues();
-        var candidates = exec.OwnFiles()
+        var candidates = exec.Library.OwnFiles()
             .Where(f => path is null
                 ? f.File.Kind == FileKind.Starlark || FileKinds.IsLibrary(f.Path) && f.File.Kind is FileKind.YamlTemplate or FileKind.TextTemplate
                 : f.Path == path.TrimStart('/'))

@@ -20,8 +20,8 @@ public static class LibraryModule
                 StringValue s => s.Value,
                 var v => throw new HostError($"expected alias to be a string, but was {v.Type}"),
             };
-            string from = a.Thread.GetLocal(ModuleLoader.CurrentFileKey) as string ?? owner.Root;
-            string root = Find(owner, from, name) ?? throw new HostError($"Expected to find library '{name}', but did not find '_ytt_lib/{name}'");
+            string from = a.Thread.GetLocal(ModuleLoader.CurrentFileKey) as string ?? owner.Library.Root;
+            var library = owner.Library.Find(from, name) ?? throw new HostError($"Expected to find library '{name}', but did not find '_ytt_lib/{name}'");
             var options = new TemplateOptions
             {
                 IgnoreUnknownComments = Flag(a, "ignore_unknown_comments"),
@@ -34,8 +34,8 @@ public static class LibraryModule
             };
             // `#@library/ref "@name"` and `@name:` flags reach every instance of the library; "@~alias" only this one.
             string[] keys = alias is null ? [name] : [name, "~" + alias];
-            foreach (var k in keys) owner.NoteRequested(k);
-            return new LibraryInstance(owner, root, alias ?? name, keys, options, [], []);
+            foreach (var k in keys) owner.Requests.Note(k);
+            return new LibraryInstance(owner, library, alias ?? name, keys, options, [], []);
         }));
 
     private static bool Flag(HostArgs a, string name) => a.Kwarg(name) switch
@@ -44,18 +44,4 @@ public static class LibraryModule
         BoolValue b => b.Value,
         var v => throw new HostError($"expected {name} to be a bool, but was {v.Type}"),
     };
-
-    private static string? Find(LibraryExecution owner, string from, string name)
-    {
-        string dir = Path.GetDirectoryName(from)?.Replace('\\', '/') ?? "";
-        string stop = owner.Root.TrimEnd('/');
-        while (true)
-        {
-            string prefix = (dir.Length == 0 ? "" : dir + "/") + "_ytt_lib/" + name.TrimEnd('/') + "/";
-            if (owner.AllFiles.Any(f => f.RelativePath.StartsWith(prefix, StringComparison.Ordinal))) return prefix;
-            if (dir.Length == 0 || dir == stop) return null;
-            int slash = dir.LastIndexOf('/');
-            dir = slash < 0 ? "" : dir[..slash];
-        }
-    }
 }
