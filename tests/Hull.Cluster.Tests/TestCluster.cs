@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Hull.Cli.Tests.Cluster;
+namespace Hull.Cluster.Tests;
 
 /// <summary>
 /// A real test cluster (kube-apiserver with the real kapp-controller, ../shared/cluster, started by scripts/test.sh)
@@ -8,13 +8,17 @@ namespace Hull.Cli.Tests.Cluster;
 /// </summary>
 internal sealed class TestCluster(string variable)
 {
+    // hull's and kubectl's working, config and cache folder for the test run; not the releases' folder, so a scenario
+    // that needs no release (the CRDs) does not wait for one.
+    private static readonly Lazy<string> WorkDirectory = new(() => Directory.CreateTempSubdirectory("hull-cluster-tests-").FullName);
+
     /// <summary>The kubeconfig.</summary>
     public string Kubeconfig { get; } = System.Environment.GetEnvironmentVariable(variable)
         ?? throw new InvalidOperationException($"{variable} is not set: run the tests with scripts/test.sh, which starts the test clusters (../shared/cluster)");
 
     /// <summary>Runs hull (the build's executable) with the cluster's kubeconfig; exit code and both streams.</summary>
     public (int Code, string Out, string Err) Hull(params string[] args) =>
-        ChildProcess.Execute(Path.Combine(AppContext.BaseDirectory, "hull"), ReleasedWorkflows.Instance.Directory, Environment(), args);
+        ChildProcess.Execute(Path.Combine(AppContext.BaseDirectory, "hull"), WorkDirectory.Value, Environment(), args);
 
     /// <summary>Runs hull and fails the test unless it exits 0; its standard output.</summary>
     public string HullOk(params string[] args)
@@ -25,7 +29,7 @@ internal sealed class TestCluster(string variable)
     }
 
     /// <summary>Runs kubectl against the cluster and fails the test unless it exits 0; its standard output.</summary>
-    public string Kubectl(params string[] args) => ChildProcess.Run("kubectl", ReleasedWorkflows.Instance.Directory, Environment(), args);
+    public string Kubectl(params string[] args) => ChildProcess.Run("kubectl", WorkDirectory.Value, Environment(), args);
 
     /// <summary>kubectl get … -o json, parsed.</summary>
     public JsonElement Get(params string[] args)
@@ -35,7 +39,7 @@ internal sealed class TestCluster(string variable)
     }
 
     /// <summary>Whether kubectl finds the resource.</summary>
-    public bool Exists(params string[] args) => ChildProcess.Execute("kubectl", ReleasedWorkflows.Instance.Directory, Environment(), ["get", .. args]).Code == 0;
+    public bool Exists(params string[] args) => ChildProcess.Execute("kubectl", WorkDirectory.Value, Environment(), ["get", .. args]).Code == 0;
 
     /// <summary>A fresh namespace for one test.</summary>
     public string NewNamespace(string prefix)
@@ -48,7 +52,7 @@ internal sealed class TestCluster(string variable)
     private Dictionary<string, string> Environment() => new()
     {
         ["KUBECONFIG"] = Kubeconfig,
-        ["HULL_CONFIG_DIR"] = Path.Combine(ReleasedWorkflows.Instance.Directory, "config"),
-        ["HULL_CACHE_DIR"] = Path.Combine(ReleasedWorkflows.Instance.Directory, "cache"),
+        ["HULL_CONFIG_DIR"] = Path.Combine(WorkDirectory.Value, "config"),
+        ["HULL_CACHE_DIR"] = Path.Combine(WorkDirectory.Value, "cache"),
     };
 }

@@ -1,4 +1,4 @@
-namespace Hull.Cli.Tests.Cluster;
+namespace Hull.Cluster.Tests;
 
 /// <summary>
 /// Both seed workflows released into the test registry by the examples' own scripts (run.sh --registry), once per
