@@ -80,6 +80,7 @@ public sealed class BundleCommandTests : IDisposable
     [Theory]
     [InlineData("bundle", "push", "-b", "localhost:1/x:v1")]
     [InlineData("bundle", "copy", "-b", "localhost:1/x:v1", "-i", "localhost:1/y:v1", "--to-tar", "x.tar")]
+    [InlineData("bundle", "copy", "-b", "localhost:1/x:v1", "--to-tar", "x.tar", "--without-signatures", "--cosign-signatures")]
     public async Task FlagMistakesAreOneLineErrors(params string[] args)
     {
         var (code, _, err) = await Run(args);

@@ -15,7 +15,8 @@ namespace Hull.Bundles.Operations;
 /// <summary>
 /// imgpkg's thick <c>copy</c>: the bundle, every image of its ImagesLock, nested bundles and every platform of an
 /// index, to a repository (each tagged <c>sha256-HEX.imgpkg</c>, plus a <c>.image-locations.imgpkg</c> image per
-/// bundle) or to a tarball in imgpkg's format.
+/// bundle) or to a tarball in imgpkg's format; with each image, the cosign images attached to it (<see cref="CosignTags"/>)
+/// unless <see cref="CopyOptions.CarrySignatures"/> is off.
 /// </summary>
 public sealed class BundleCopier
 {
@@ -51,6 +52,10 @@ public sealed class BundleCopier
         }
 
         var (items, graph, imagesLockSource) = await CollectAsync(source, cancellationToken).ConfigureAwait(false);
+        if (_options.CarrySignatures)
+        {
+            items.AddRange(await AttachedItemsAsync(items, cancellationToken).ConfigureAwait(false));
+        }
         var root = items.FirstOrDefault(i => i.IsRoot);
         _log($"copy | exporting {items.Count} images...");
         foreach (var item in items)
@@ -148,6 +153,15 @@ public sealed class BundleCopier
         return (list, graph, null);
     }
 
+    // cosign's signatures, attestations and SBOMs of every image, tagged as at the source (imgpkg's --cosign-signatures
+    // puts them in a tarball the same way: plain entries whose Tag is the cosign tag and whose OrigRef is empty).
+    private async Task<IEnumerable<Item>> AttachedItemsAsync(IReadOnlyList<Item> items, CancellationToken cancellationToken)
+    {
+        var subjects = items.Select(i => new AttachmentSubject(i.Source, i.Manifest, i.Reference)).ToList();
+        var attached = await AttachedImages.FindAsync(subjects, _options.Concurrency, cancellationToken).ConfigureAwait(false);
+        return attached.Select(a => new Item(a.Source, a.Manifest, a.Reference, "", a.Tag, false));
+    }
+
     private async Task<int> ImportAsync(IReadOnlyList<Item> items, ImageLocation repo, IImageStore target, CancellationToken cancellationToken)
     {
         _log($"copy | importing {items.Count} images...");
@@ -175,7 +189,7 @@ public sealed class BundleCopier
                     await images.WaitAsync(cancellationToken).ConfigureAwait(false);
                     try
                     {
-                        string tag = _options.RepoBasedTags ? UploadTag.RepoBased(item.OrigRef, item.Manifest.Digest.ToString()) : UploadTag.Default(item.Manifest.Digest.ToString());
+                        string tag = _options.RepoBasedTags && item.OrigRef.Length > 0 ? UploadTag.RepoBased(item.OrigRef, item.Manifest.Digest.ToString()) : UploadTag.Default(item.Manifest.Digest.ToString());
                         // A registry holds a manifest only with everything it references, so one HEAD can stand for all its blobs.
                         if (await target.HasManifestAsync(item.Manifest.Descriptor, cancellationToken).ConfigureAwait(false))
                         {
@@ -277,9 +291,14 @@ public sealed class BundleCopier
             string digest = entry.ImageIndex?.Digest ?? entry.Image?.Manifest.Digest ?? throw new BundleException($"Reading tarball '{path}': an entry is neither image nor index");
             var manifest = await tarball.GetManifestAsync(digest, cancellationToken).ConfigureAwait(false);
             var labels = entry.ImageIndex?.Labels ?? entry.Image?.Labels;
+            string tag = entry.ImageIndex?.Tag ?? entry.Image?.Tag ?? "";
+            if (!_options.CarrySignatures && CosignTags.IsCosignTag(tag))
+            {
+                continue;
+            }
             string reference = (entry.ImageIndex?.Refs ?? entry.Image?.Refs)?.FirstOrDefault() ?? digest;
             string origRef = entry.ImageIndex?.OrigRef ?? entry.Image?.OrigRef ?? "";
-            var item = new Item(tarball, manifest, reference, origRef.Length > 0 ? origRef : reference, entry.ImageIndex?.Tag ?? entry.Image?.Tag ?? "", labels?.ContainsKey(RootBundleLabel) == true);
+            var item = new Item(tarball, manifest, reference, origRef.Length > 0 ? origRef : reference, tag, labels?.ContainsKey(RootBundleLabel) == true);
             items.Add(item);
             if (item.IsRoot)
             {
@@ -289,8 +308,9 @@ public sealed class BundleCopier
         var target = _stores.OpenStore(repo, forWrite: true);
         int blobs = await ImportAsync(items, repo, target, cancellationToken).ConfigureAwait(false);
 
-        // Older tarballs have no root label: a single image is the root.
-        root ??= items.Count == 1 ? items[0] : null;
+        // Older tarballs and image copies have no root label: a single image (beside its signatures) is the root.
+        var subjects = items.Where(i => !CosignTags.IsCosignTag(i.Tag)).ToList();
+        root ??= subjects.Count == 1 ? subjects[0] : null;
         bool isBundle = false;
         if (root is not null)
         {

@@ -23,6 +23,9 @@ public sealed record CopyOptions(int Concurrency = 5, bool RepoBasedTags = false
 {
     /// <summary><c>--registry-retry-count</c>: how often a blob transfer that broke off, stalled or was truncated is tried again.</summary>
     public int BlobRetries { get; init; } = 2;
+
+    /// <summary>Whether each image's cosign signatures, attestations and SBOMs travel with it (off: <c>--without-signatures</c>).</summary>
+    public bool CarrySignatures { get; init; } = true;
 }
 
 /// <summary>What a copy did.</summary>

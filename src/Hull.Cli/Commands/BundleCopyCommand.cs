@@ -24,10 +24,12 @@ public static class BundleCopyCommand
         var repoBasedTags = new Option<bool>("--repo-based-tags") { Description = "Tag copied images after their original repository instead of sha256-HEX.imgpkg" };
         var resume = new Option<bool>("--resume") { Description = "Resume an interrupted --to-tar, keeping the layers already written" };
         var nonDistributable = new Option<bool>("--include-non-distributable-layers") { Description = "Include non-distributable layers" };
+        var withoutSignatures = new Option<bool>("--without-signatures") { Description = "Leave the cosign signatures, attestations and SBOMs (sha256-HEX.sig/.att/.sbom tags) behind; by default they travel with their images" };
+        var cosignSignatures = new Option<bool>("--cosign-signatures") { Description = "Copy cosign signatures (imgpkg's flag; Hull does so by default)" };
         var registry = new RegistryFlags();
 
         var command = new Command("copy", "Copy a bundle (with every image it references) or an image between repositories, OCI layouts and tarballs");
-        foreach (Option option in new Option[] { bundle, image, lockFile, tar, toRepo, toTar, lockOutput, concurrency, repoBasedTags, resume, nonDistributable })
+        foreach (Option option in new Option[] { bundle, image, lockFile, tar, toRepo, toTar, lockOutput, concurrency, repoBasedTags, resume, nonDistributable, withoutSignatures, cosignSignatures })
         {
             command.Options.Add(option);
         }
@@ -46,6 +48,10 @@ public static class BundleCopyCommand
             {
                 throw new BundleUsageException("copy: --lock-output needs --to-repo (a tarball has no registry location)");
             }
+            if (parse.GetValue(withoutSignatures) && parse.GetValue(cosignSignatures))
+            {
+                throw new BundleUsageException("copy: --without-signatures and --cosign-signatures cannot be combined");
+            }
             if (parse.GetValue(resume) && tarOut is null)
             {
                 throw new BundleUsageException("copy: --resume only applies to --to-tar");
@@ -58,7 +64,7 @@ public static class BundleCopyCommand
                 t);
             var destination = new CopyDestination(repo is null ? null : Locations.Parse(repo, "--to-repo"), tarOut);
             var registryOptions = registry.Read(parse);
-            var options = new CopyOptions(parse.GetValue(concurrency), parse.GetValue(repoBasedTags), parse.GetValue(resume), parse.GetValue(nonDistributable)) { BlobRetries = registryOptions.RetryCount };
+            var options = new CopyOptions(parse.GetValue(concurrency), parse.GetValue(repoBasedTags), parse.GetValue(resume), parse.GetValue(nonDistributable)) { BlobRetries = registryOptions.RetryCount, CarrySignatures = !parse.GetValue(withoutSignatures) };
 
             var output = new BundleOutput(parse.InvocationConfiguration.Output);
             using var client = new RegistryClient(registryOptions);
