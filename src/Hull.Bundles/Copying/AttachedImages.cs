@@ -2,6 +2,7 @@ using Hull.Oci;
 using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Oci.Storage;
+using Hull.Oci.Signatures;
 
 namespace Hull.Bundles.Copying;
 
@@ -19,7 +20,7 @@ public sealed record AttachmentSubject(IImageSource Source, Manifest Manifest, s
 public sealed record AttachedImage(IImageSource Source, Manifest Manifest, string Reference, string Tag);
 
 /// <summary>
-/// Finds what cosign attached to the images of a copy (the <see cref="CosignTags"/> in each image's repository, for
+/// Finds what cosign attached to the images of a copy (the <see cref="SignatureTags"/> in each image's repository, for
 /// an index also for every platform image, as <c>cosign sign --recursive</c> signs them), so a relocated image keeps
 /// its signatures. An absent tag means nothing is attached; an attached image must be a plain image of at most
 /// <see cref="MaxLayers"/> layers (cosign's own bound), so a hostile tag cannot make a copy do unbounded work.
@@ -39,9 +40,9 @@ public static class AttachedImages
             string repository = RepositoryOf(subject.Reference);
             foreach (var digest in await DigestsAsync(subject.Source, subject.Manifest, cancellationToken).ConfigureAwait(false))
             {
-                foreach (string kind in CosignTags.Kinds)
+                foreach (string suffix in SignatureTags.Suffixes)
                 {
-                    string tag = CosignTags.For(digest, kind);
+                    string tag = SignatureTags.For(digest, suffix);
                     if (asked.Add((repository, tag)))
                     {
                         lookups.Add((subject, repository, tag));

@@ -9,13 +9,14 @@ using Hull.Oci.Copying;
 using Hull.Oci.Manifests;
 using Hull.Oci.References;
 using Hull.Oci.Storage;
+using Hull.Oci.Signatures;
 
 namespace Hull.Bundles.Operations;
 
 /// <summary>
 /// imgpkg's thick <c>copy</c>: the bundle, every image of its ImagesLock, nested bundles and every platform of an
 /// index, to a repository (each tagged <c>sha256-HEX.imgpkg</c>, plus a <c>.image-locations.imgpkg</c> image per
-/// bundle) or to a tarball in imgpkg's format; with each image, the cosign images attached to it (<see cref="CosignTags"/>)
+/// bundle) or to a tarball in imgpkg's format; with each image, the cosign images attached to it (<see cref="SignatureTags"/>)
 /// unless <see cref="CopyOptions.CarrySignatures"/> is off.
 /// </summary>
 public sealed class BundleCopier
@@ -292,7 +293,7 @@ public sealed class BundleCopier
             var manifest = await tarball.GetManifestAsync(digest, cancellationToken).ConfigureAwait(false);
             var labels = entry.ImageIndex?.Labels ?? entry.Image?.Labels;
             string tag = entry.ImageIndex?.Tag ?? entry.Image?.Tag ?? "";
-            if (!_options.CarrySignatures && CosignTags.IsCosignTag(tag))
+            if (!_options.CarrySignatures && SignatureTags.IsAttachmentTag(tag))
             {
                 continue;
             }
@@ -309,7 +310,7 @@ public sealed class BundleCopier
         int blobs = await ImportAsync(items, repo, target, cancellationToken).ConfigureAwait(false);
 
         // Older tarballs and image copies have no root label: a single image (beside its signatures) is the root.
-        var subjects = items.Where(i => !CosignTags.IsCosignTag(i.Tag)).ToList();
+        var subjects = items.Where(i => !SignatureTags.IsAttachmentTag(i.Tag)).ToList();
         root ??= subjects.Count == 1 ? subjects[0] : null;
         bool isBundle = false;
         if (root is not null)

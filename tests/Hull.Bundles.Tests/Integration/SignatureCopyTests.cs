@@ -6,6 +6,7 @@ using Hull.Bundles.Progress;
 using Hull.Oci.Copying;
 using Hull.Oci.Layout;
 using Hull.Oci.References;
+using Hull.Oci.Signatures;
 
 namespace Hull.Bundles.Tests.Integration;
 
@@ -54,18 +55,18 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
             var location = ImageLocation.Parse(reference);
             var store = workload.Stores.Open(location, forWrite: true);
             var digest = subject ?? location.Digest!;
-            attached[$"{location.Repository}:{CosignTags.For(digest, kind)}"] = await CosignAttachments.AttachAsync(store, digest, kind);
+            attached[$"{location.Repository}:{SignatureTags.For(digest, kind)}"] = await CosignAttachments.AttachAsync(store, digest, kind);
         }
-        foreach (string kind in CosignTags.Kinds)
+        foreach (string kind in SignatureTags.Suffixes)
         {
             await Attach(outer.DigestReference, kind);
         }
-        await Attach(inner.DigestReference, "sig");
-        await Attach(app, "sbom");
-        await Attach(index, "sig");
+        await Attach(inner.DigestReference, ".sig");
+        await Attach(app, ".sbom");
+        await Attach(index, ".sig");
         // A platform image of the index, signed as `cosign sign --recursive` does.
         var platform = (await workload.Stores.Open(ImageLocation.Parse(index)).GetManifestAsync(index.Split('@')[1])).AsIndex().Manifests[1].Digest;
-        await Attach(index, "att", platform);
+        await Attach(index, ".att", platform);
         return new Signed($"{source}/outer:v2", attached);
     }
 
@@ -128,7 +129,7 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
         await Copy(new CopySource(Bundle: ImageLocation.Parse(signed.Outer)), new CopyDestination(Tarball: tar));
 
         // As imgpkg --cosign-signatures writes them: plain image entries whose Tag is the cosign tag, OrigRef empty.
-        var entries = Hull.Bundles.Tarball.TarballReader.Open(tar).Items.Where(i => CosignTags.IsCosignTag(i.Image?.Tag)).ToList();
+        var entries = Hull.Bundles.Tarball.TarballReader.Open(tar).Items.Where(i => SignatureTags.IsAttachmentTag(i.Image?.Tag ?? "")).ToList();
         Assert.Equal(signed.Attached.Count, entries.Count);
         Assert.All(entries, e => Assert.Equal("", e.Image!.OrigRef));
         Assert.All(entries, e => Assert.Null(e.Image!.Labels));
@@ -159,13 +160,13 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
         var from = ImageLocation.Parse(workload.Images[2]);
         var manifest = await workload.Stores.Open(from).GetManifestAsync(from.Identifier);
         await new ImageCopier().CopyManifestAsync(workload.Stores.Open(from), manifest, workload.Stores.Open(ImageLocation.Parse(repo), forWrite: true), "v1");
-        var sig = await CosignAttachments.AttachAsync(workload.Stores.Open(ImageLocation.Parse(repo), forWrite: true), manifest.Digest, "sig");
+        var sig = await CosignAttachments.AttachAsync(workload.Stores.Open(ImageLocation.Parse(repo), forWrite: true), manifest.Digest, ".sig");
         string tar = Path.Combine(_tmp, "image.tar");
         await Copy(new CopySource(Image: ImageLocation.Parse(repo + ":v1")), new CopyDestination(Tarball: tar));
         string dest = TestRegistry.Unique("sig-image-dest");
         var result = await Copy(new CopySource(Tarball: tar), new CopyDestination(ImageLocation.Parse(dest)));
         Assert.Equal($"{dest}@{manifest.Digest}", result.RootDigestReference);
-        Assert.Equal(sig, (await workload.Stores.Open(ImageLocation.Parse(dest)).ResolveAsync(CosignTags.For(manifest.Digest, "sig"))).Digest);
+        Assert.Equal(sig, (await workload.Stores.Open(ImageLocation.Parse(dest)).ResolveAsync(SignatureTags.For(manifest.Digest, ".sig"))).Digest);
     }
 
     [Fact]
@@ -198,11 +199,11 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
         string layoutPath = Path.Combine(_tmp, "hostile");
         var layout = OciLayout.OpenOrCreate(layoutPath);
         var pushed = await Push(workload.Inner, $"oci:{layoutPath}:v1");
-        await CosignAttachments.AttachAsync(layout, pushed.Digest, "sig", layers: 5000);
+        await CosignAttachments.AttachAsync(layout, pushed.Digest, ".sig", layers: 5000);
         var started = DateTime.UtcNow;
         var ex = await Assert.ThrowsAsync<BundleException>(() => Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "x.tar"))));
         Assert.Contains("5000 layers", ex.Message);
-        Assert.Contains(CosignTags.For(pushed.Digest, "sig"), ex.Message);
+        Assert.Contains(SignatureTags.For(pushed.Digest, ".sig"), ex.Message);
         Assert.Contains("--without-signatures", ex.Message);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
 
@@ -220,9 +221,9 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
         byte[] garbage = "this is not a manifest"u8.ToArray();
         var blob = Hull.Oci.Manifests.Descriptor.For(Hull.Oci.Manifests.MediaTypes.OciManifest, garbage);
         await layout.PutBlobAsync(blob, new MemoryStream(garbage));
-        await layout.TagAsync(blob, CosignTags.For(pushed.Digest, "att"));
+        await layout.TagAsync(blob, SignatureTags.For(pushed.Digest, ".att"));
         var ex = await Assert.ThrowsAsync<BundleException>(() => Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "x.tar"))));
-        Assert.Contains(CosignTags.For(pushed.Digest, "att"), ex.Message);
+        Assert.Contains(SignatureTags.For(pushed.Digest, ".att"), ex.Message);
         Assert.Contains(pushed.Digest.ToString(), ex.Message);
     }
 
@@ -233,7 +234,7 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
         var layout = OciLayout.OpenOrCreate(layoutPath);
         var pushed = await Push(workload.Inner, $"oci:{layoutPath}:v1");
         var index = Hull.Oci.Manifests.Manifest.From(new Hull.Oci.Manifests.ImageIndex { MediaType = Hull.Oci.Manifests.MediaTypes.OciIndex, Manifests = [] });
-        await layout.PutManifestAsync(index, CosignTags.For(pushed.Digest, "sig"));
+        await layout.PutManifestAsync(index, SignatureTags.For(pushed.Digest, ".sig"));
         var ex = await Assert.ThrowsAsync<BundleException>(() => Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "x.tar"))));
         Assert.Contains("is an index", ex.Message);
     }
