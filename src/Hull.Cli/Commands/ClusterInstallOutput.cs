@@ -24,11 +24,11 @@ public static class ClusterInstallOutput
     }
 
     /// <summary>Waits for the installations (and those they create) with rows as <c>kubectl get pkgi --watch</c>; exit code as <see cref="InstallTargetOptions.Outcome"/>.</summary>
-    public static async Task<int> WaitAsync(KappControllerCluster cluster, TextWriter output, IReadOnlyList<(string Namespace, string Name)> roots, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<int> WaitAsync(ClusterInstallations installs, TextWriter output, IReadOnlyList<(string Namespace, string Name)> roots, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var watch = new WatchTable(output);
         var deadline = DateTimeOffset.UtcNow + timeout;
-        var results = await cluster.WaitAsync(roots, deadline, i => watch.Write(i.Key, Row(i, DateTimeOffset.UtcNow), i.Description), cancellationToken).ConfigureAwait(false);
+        var results = await installs.WaitAsync(roots, deadline, i => watch.Write(i.Key, Row(i, DateTimeOffset.UtcNow), i.Description), cancellationToken).ConfigureAwait(false);
         WriteFailures(output, results);
         var failed = results.Where(r => r.Succeeded != true).Select(r => r.Key).ToList();
         if (failed.Count == 0)

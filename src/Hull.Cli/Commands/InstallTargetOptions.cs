@@ -97,7 +97,7 @@ public sealed class InstallTargetOptions
             var contents = loaded.Select(l => l.Contents).ToList();
             var renderer = new RepositoryPackageRenderer(stores, contents, new PackageRenderer(new StoreDigestResolver(client)), PackageBundleFetcher.DefaultCacheDirectory());
             var target = OpenTarget(parse, create);
-            return new Session(client, target, new Reconciler(target, contents, renderer) { Observe = observe }, renderer);
+            return new Session(client, target, new Installations(target, new Reconciler(target, contents, renderer) { Observe = observe }));
         }
         catch
         {
@@ -106,23 +106,14 @@ public sealed class InstallTargetOptions
         }
     }
 
-    /// <summary>An open target with its reconciler.</summary>
-    public sealed record Session(RegistryClient Client, DirectoryTarget Target, Reconciler Reconciler, RepositoryPackageRenderer Renderer) : IDisposable
+    /// <summary>An open target with the installations service that reconciles into it.</summary>
+    public sealed record Session(RegistryClient Client, DirectoryTarget Target, Installations Installations) : IDisposable
     {
         /// <inheritdoc/>
         public void Dispose()
         {
             Target.Dispose();
             Client.Dispose();
-        }
-    }
-
-    /// <summary>Fails (after the command did what it could) when some install records could not be read.</summary>
-    public static void ReportUnreadable(DirectoryTarget target)
-    {
-        if (target.Unreadable.Count > 0)
-        {
-            throw new InstallException($"{target.Unreadable.Count} install record(s) could not be read and were skipped: {string.Join("; ", target.Unreadable)}");
         }
     }
 

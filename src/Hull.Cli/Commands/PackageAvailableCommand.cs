@@ -33,7 +33,7 @@ public static class PackageAvailableCommand
                     foreach (string refName in contents.PackageNames)
                     {
                         var spec = contents.Metadata.GetValueOrDefault(refName)?.Metadata.Spec;
-                        table.Add(refName, spec?.DisplayName, spec?.ShortDescription, Latest(contents, refName), source.Name);
+                        table.Add(refName, spec?.DisplayName, spec?.ShortDescription, contents.LatestVersion(refName)?.ToString() ?? "", source.Name);
                     }
                 }
             }
@@ -167,19 +167,6 @@ public static class PackageAvailableCommand
             loaded[0].Contents.Versions(refName);
         }
         return found;
-    }
-
-    private static string Latest(RepositoryContents contents, string refName)
-    {
-        try
-        {
-            var versions = contents.Versions(refName);
-            return (versions.LastOrDefault(v => !v.Version.IsPrerelease) ?? versions[^1]).Version.ToString();
-        }
-        catch (RepositoryException)
-        {
-            return "";
-        }
     }
 
     // tanzu prints Go's time format.

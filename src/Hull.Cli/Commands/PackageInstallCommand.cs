@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Hull.Packaging.Installing;
-using Hull.Packaging.Resources;
+using Hull.Packaging.Cluster;
 
 namespace Hull.Cli.Commands;
 
@@ -30,39 +30,28 @@ public static class PackageInstallCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            string installName = parse.GetValue(name)!;
             string ns = parse.GetValue(options.Namespace)!;
-            string refName = parse.GetValue(packageName)!;
-            if (KubernetesName.Problem(ns, installName) is { } problem)
+            var request = InstallRequest.For(parse.GetValue(name)!, ns, parse.GetValue(packageName)!, parse.GetValue(version), parse.GetValue(constraint)) with
             {
-                throw new InstallException($"installation {ns}/{installName}: {problem}");
-            }
-            string constraints = Constraints(parse.GetValue(version), parse.GetValue(constraint));
-            var values = new List<(string File, string Text)>();
-            foreach (var read in await PackageValuesFiles.ReadAsync(parse.GetValue(valuesFiles) ?? [], cancellationToken).ConfigureAwait(false))
-            {
-                values.Add((read.Name, read.Text));
-            }
+                ServiceAccount = parse.GetValue(serviceAccount),
+                CreateNamespace = parse.GetValue(createNamespace),
+            };
+            request = request with { Values = await PackageValuesFiles.ReadAsync(parse.GetValue(valuesFiles) ?? [], cancellationToken).ConfigureAwait(false) };
             var output = parse.InvocationConfiguration.Output;
-            var manifests = KappControllerManifests.For(installName, ns, refName, constraints, values, parse.GetValue(serviceAccount));
-            if (parse.GetValue(options.Target) == "kapp-controller")
+            var timeout = parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5);
+            if (options.IsKappController(parse))
             {
                 // The cluster's kapp-controller does the reconciling; Hull creates what kctrl would create.
-                if (ns == "default" && !parse.GetValue(sharedNamespace))
-                {
-                    throw new InstallException("Creating sensitive resources in a shared namespace (default): give a namespace with -n, or --dangerous-allow-use-of-shared-namespace to allow it");
-                }
+                ClusterInstallations.Check(request, parse.GetValue(sharedNamespace));
                 if (parse.GetValue(dryRun))
                 {
-                    // kctrl prints without a cluster; Hull checks the package against the repositories it knows.
                     var loaded = await options.Repositories.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
-                    PackageSelection.Select(loaded.Select(l => l.Contents).ToList(), manifests.OfType<Hull.Packaging.Resources.PackageInstall>().Single());
-                    output.Write(KappControllerManifests.DryRun(manifests));
+                    output.Write(ClusterInstallations.DryRun(request, loaded.Select(l => l.Contents).ToList()));
                     return HullApp.Success;
                 }
                 using var cluster = options.Cluster(parse);
-                var toApply = parse.GetValue(createNamespace) ? manifests.Prepend(NamespaceResource(ns)).ToList() : manifests;
-                foreach (string applied in await cluster.ApplyAsync(toApply, cancellationToken).ConfigureAwait(false))
+                var installs = new ClusterInstallations(cluster);
+                foreach (string applied in await installs.InstallAsync(request, cancellationToken).ConfigureAwait(false))
                 {
                     output.WriteLine($"applied {applied}");
                 }
@@ -71,30 +60,17 @@ public static class PackageInstallCommand
                     output.WriteLine($"kapp-controller reconciles it: hull package installed list --target kapp-controller -n {ns} (or --wait)");
                     return HullApp.Success;
                 }
-                return await ClusterInstallOutput.WaitAsync(cluster, output, [(ns, installName)], parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+                return await ClusterInstallOutput.WaitAsync(installs, output, [(ns, request.Name)], timeout, cancellationToken).ConfigureAwait(false);
             }
             if (parse.GetValue(dryRun))
             {
                 throw new InstallException("--dry-run is for the kapp-controller target; a dir: target can be tried in a scratch folder");
             }
-            bool create = parse.GetValue(createNamespace);
-            var installation = KappControllerManifests.ToInstallation(manifests, DateTimeOffset.UtcNow, create ? ns : null);
+            var created = DateTimeOffset.UtcNow;
             var watch = parse.GetValue(wait) ? new WatchTable(output) : null;
             using var session = await options.OpenAsync(parse, cancellationToken, watch is null ? null : watch.Write, create: true).ConfigureAwait(false);
-            if (session.Target.Find(ns, installName) is { } existing)
-            {
-                throw new InstallException(existing.Parent is null
-                    ? $"installation {ns}/{installName} already exists; change it with 'hull package installed update {installName}{(ns == "default" ? "" : $" -n {ns}")}'"
-                    : $"installation {ns}/{installName} already exists, installed by {existing.Parent}; change that installation's values ('hull package installed update {existing.Parent[(existing.Parent.IndexOf('/', StringComparison.Ordinal) + 1)..]} -f VALUES')");
-            }
-            var state = ClusterState.Of(session.Target);
-            if (!create && !state.HasNamespace(ns))
-            {
-                throw new InstallException($"namespaces \"{ns}\" not found in dir:{session.Target.Root}: give --create-namespace, or declare it as existing with --existing-namespace {ns}");
-            }
-            var timeout = parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5);
             var deadline = DateTimeOffset.UtcNow + timeout;
-            var results = await session.Reconciler.ReconcileTreeAsync([installation], parse.GetValue(wait), deadline, cancellationToken).ConfigureAwait(false);
+            var results = await session.Installations.InstallAsync(request, created, parse.GetValue(wait), deadline, cancellationToken).ConfigureAwait(false);
             if (watch is null)
             {
                 InstallTargetOptions.WriteTable(output, results, DateTimeOffset.UtcNow);
@@ -107,16 +83,4 @@ public static class PackageInstallCommand
         });
         return command;
     }
-
-    // tanzu's --create-namespace: the Namespace, applied before what goes in it.
-    private static OtherResource NamespaceResource(string ns) => new("v1", "Namespace", new ObjectMeta { Name = ns },
-        new Hull.Yaml.Map([new Hull.Yaml.MapItem("apiVersion", "v1"), new Hull.Yaml.MapItem("kind", "Namespace"), new Hull.Yaml.MapItem("metadata", new Hull.Yaml.Map([new Hull.Yaml.MapItem("name", ns)]))]));
-
-    /// <summary>The versionSelection constraint: the exact version, or the constraint (exactly one of them).</summary>
-    public static string Constraints(string? version, string? constraint) => (version, constraint) switch
-    {
-        (null, null) => throw new InstallException("give --version V or --version-constraint C"),
-        (not null, not null) => throw new InstallException("give --version or --version-constraint, not both"),
-        _ => version ?? constraint!,
-    };
 }

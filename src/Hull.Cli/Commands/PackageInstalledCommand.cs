@@ -2,7 +2,6 @@ using System.CommandLine;
 using Hull.Packaging.Auditing;
 using Hull.Packaging.Cluster;
 using Hull.Packaging.Installing;
-using Hull.Packaging.Resources;
 
 namespace Hull.Cli.Commands;
 
@@ -31,19 +30,20 @@ public static class PackageInstalledCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            bool every = parse.GetValue(all);
+            string? ns = every ? null : parse.GetValue(options.Namespace);
+            var output = parse.InvocationConfiguration.Output;
             if (options.IsKappController(parse))
             {
                 using var cluster = options.Cluster(parse);
-                bool everyNs = parse.GetValue(all);
-                var installs = await cluster.ListInstallsAsync(everyNs ? null : parse.GetValue(options.Namespace), cancellationToken).ConfigureAwait(false);
-                InstalledList.Write(parse.InvocationConfiguration.Output, installs.Select(i => (i.Namespace, i.Name, i.Source, i.Version, i.Description)).ToList(), everyNs, parse.GetValue(format)!);
+                var installs = await new ClusterInstallations(cluster).ListAsync(ns, cancellationToken).ConfigureAwait(false);
+                InstalledList.Write(output, installs.Select(i => (i.Namespace, i.Name, i.Source, i.Version, i.Description)).ToList(), every, parse.GetValue(format)!);
                 return HullApp.Success;
             }
             using var target = options.OpenTarget(parse);
-            bool every = parse.GetValue(all);
-            string ns = parse.GetValue(options.Namespace)!;
-            InstalledList.Write(parse.InvocationConfiguration.Output, target.List().Where(i => every || i.Namespace == ns).ToList(), every, parse.GetValue(format)!);
-            InstallTargetOptions.ReportUnreadable(target);
+            var installations = new Installations(target);
+            InstalledList.Write(output, installations.List(ns), every, parse.GetValue(format)!);
+            installations.ReportUnreadable();
             return HullApp.Success;
         });
         return command;
@@ -63,11 +63,12 @@ public static class PackageInstalledCommand
                 return await ClusterGetAsync(parse, options, parse.GetValue(name)!, parse.GetValue(valuesOutput), cancellationToken).ConfigureAwait(false);
             }
             using var target = options.OpenTarget(parse);
-            var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
+            var installations = new Installations(target);
+            var installation = installations.Get(parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(valuesOutput) is string file)
             {
-                WriteValues(target, installation, file);
+                InstalledValues.Write(installation.Key, installations.ValuesTexts(installation), file);
                 output.WriteLine($"Wrote the values of {installation.Key} to {file}");
                 return HullApp.Success;
             }
@@ -91,42 +92,6 @@ public static class PackageInstalledCommand
         return command;
     }
 
-    // tanzu's --values-file-output: the values Secret's contents as the file (several keys are separate documents).
-    private static void WriteValues(DirectoryTarget target, Installation installation, string file)
-    {
-        var texts = new List<string>();
-        foreach (var reference in installation.Install.Spec.Values ?? [])
-        {
-            string secretName = reference.SecretRef?.Name ?? "";
-            var secret = installation.Values.FirstOrDefault(s => s.Metadata.Name == secretName) ?? target.FindSecret(installation.Namespace, secretName)
-                ?? throw new InstallException($"values Secret '{installation.Namespace}/{secretName}' of {installation.Key} does not exist");
-            texts.AddRange(secret.Contents().Where(kv => reference.SecretRef!.Key is null || reference.SecretRef.Key == kv.Key).Select(kv => kv.Value));
-        }
-        if (texts.Count == 0)
-        {
-            throw new InstallException($"{installation.Key} has no values (its PackageInstall names no values Secret)");
-        }
-        WriteValuesFile(file, texts);
-    }
-
-    // Several values files are separate documents; written 0600 from the start (values may hold secrets).
-    private static void WriteValuesFile(string file, IEnumerable<string> texts)
-    {
-        string text = string.Join("---\n", texts.Select(t => t.EndsWith('\n') ? t : t + "\n"));
-        // Written 0600 from the start (values may hold secrets), beside the destination, then moved into place.
-        string full = Path.GetFullPath(file);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            PrivateFiles.Write(temp, text, restricted: true);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
-
     private static Command Update()
     {
         var options = new InstallTargetOptions();
@@ -140,37 +105,28 @@ public static class PackageInstalledCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            async Task<InstallChange> Change() => InstallChange.For(parse.GetValue(version), parse.GetValue(constraint),
+                await PackageValuesFiles.ReadAsync(parse.GetValue(valuesFiles) ?? [], cancellationToken).ConfigureAwait(false));
+            var output = parse.InvocationConfiguration.Output;
             if (options.IsKappController(parse))
             {
-                return await ClusterUpdateAsync(parse, options, parse.GetValue(name)!, parse.GetValue(version), parse.GetValue(constraint), parse.GetValue(valuesFiles) ?? [], parse.GetValue(dryRun), parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+                if (parse.GetValue(dryRun))
+                {
+                    throw new InstallException("--dry-run previews a dir: target's files; for the kapp-controller target use 'hull package install --dry-run' to print the resources");
+                }
+                using var cluster = options.Cluster(parse);
+                var installs = new ClusterInstallations(cluster);
+                var install = await installs.GetAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+                await installs.UpdateAsync(install, await Change().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return await ClusterInstallOutput.WaitAsync(installs, output, [(install.Namespace, install.Name)], parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
             }
             using var session = await options.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-            var installation = Find(session.Target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
-            if (installation.Parent is not null)
-            {
-                throw new InstallException($"{installation.Key} is installed by {installation.Parent}; change that installation's values instead");
-            }
-            var install = installation.Install;
-            if (parse.GetValue(version) is not null || parse.GetValue(constraint) is not null)
-            {
-                string constraints = PackageInstallCommand.Constraints(parse.GetValue(version), parse.GetValue(constraint));
-                var selection = install.Spec.PackageRef?.VersionSelection ?? new SemverSelection();
-                install = install with { Spec = install.Spec with { PackageRef = install.Spec.PackageRef! with { VersionSelection = selection with { Constraints = constraints } } } };
-            }
-            var values = installation.Values;
-            if ((parse.GetValue(valuesFiles) ?? []) is { Length: > 0 } files)
-            {
-                var read = await PackageValuesFiles.ReadAsync(files, cancellationToken).ConfigureAwait(false);
-                var manifests = KappControllerManifests.For(installation.Name, installation.Namespace, "", "", read.Select(v => (v.Name, v.Text)).ToList(), install.Spec.ServiceAccountName);
-                var secret = manifests.OfType<Secret>().Single();
-                values = [secret];
-                install = install with { Spec = install.Spec with { Values = [new PackageInstallValues { SecretRef = new ValuesSecretRef { Name = secret.Metadata.Name } }] } };
-            }
-            var updated = installation with { Install = install, Values = values };
-            var output = parse.InvocationConfiguration.Output;
+            var installations = session.Installations;
+            var installation = installations.GetUpdatable(parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
+            var updated = Installations.Changed(installation, await Change().ConfigureAwait(false));
             if (parse.GetValue(dryRun))
             {
-                var changes = await session.Reconciler.PreviewAsync(updated, cancellationToken).ConfigureAwait(false);
+                var changes = await installations.PreviewAsync(updated, cancellationToken).ConfigureAwait(false);
                 foreach (var (path, old, @new) in changes)
                 {
                     foreach (string line in LineDiff.Unified(old, @new, old is null ? "/dev/null" : $"a/{path}", @new is null ? "/dev/null" : $"b/{path}"))
@@ -181,7 +137,7 @@ public static class PackageInstalledCommand
                 output.WriteLine(changes.Count == 0 ? $"{installation.Key}: no file would change" : $"{installation.Key}: {changes.Count} files would change (dry run: nothing written)");
                 return HullApp.Success;
             }
-            var results = await session.Reconciler.ReconcileTreeAsync([updated], false, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            var results = await installations.ReconcileAsync(updated, cancellationToken).ConfigureAwait(false);
             InstallTargetOptions.WriteTable(output, results, DateTimeOffset.UtcNow);
             if (results.FirstOrDefault(r => r.Key == installation.Key) is { Succeeded: false })
             {
@@ -201,26 +157,21 @@ public static class PackageInstalledCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var output = parse.InvocationConfiguration.Output;
             if (options.IsKappController(parse))
             {
                 using var cluster = options.Cluster(parse);
-                var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+                var installs = new ClusterInstallations(cluster);
+                var install = await installs.GetAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
                 var deadline = DateTimeOffset.UtcNow + (parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5));
-                var writer = parse.InvocationConfiguration.Output;
-                foreach (string deletedResource in await cluster.DeleteInstallAsync(install, deadline, state => writer.WriteLine($"{state.Key}: {state.Description}"), cancellationToken).ConfigureAwait(false))
+                foreach (string deletedResource in await installs.DeleteAsync(install, deadline, state => output.WriteLine($"{state.Key}: {state.Description}"), cancellationToken).ConfigureAwait(false))
                 {
-                    writer.WriteLine($"Deleted {deletedResource}");
+                    output.WriteLine($"Deleted {deletedResource}");
                 }
                 return HullApp.Success;
             }
             using var target = options.OpenTarget(parse);
-            var installation = Find(target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
-            if (installation.Parent is not null)
-            {
-                throw new InstallException($"{installation.Key} is installed by {installation.Parent}; delete that one");
-            }
-            var output = parse.InvocationConfiguration.Output;
-            Uninstaller.Uninstall(target, installation, deleted => output.WriteLine($"Deleted {deleted.Key} ({deleted.Files.Count} files)"));
+            new Installations(target).Delete(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, deleted => output.WriteLine($"Deleted {deleted.Key} ({deleted.Files.Count} files)"));
             return HullApp.Success;
         });
         return command;
@@ -238,13 +189,14 @@ public static class PackageInstalledCommand
             if (options.IsKappController(parse))
             {
                 using var cluster = options.Cluster(parse);
-                var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
-                await cluster.KickAsync(install, cancellationToken).ConfigureAwait(false);
-                return await ClusterInstallOutput.WaitAsync(cluster, parse.InvocationConfiguration.Output, [(install.Namespace, install.Name)], parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+                var installs = new ClusterInstallations(cluster);
+                var install = await installs.GetAsync(parse.GetValue(options.Namespace)!, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+                await installs.KickAsync(install, cancellationToken).ConfigureAwait(false);
+                return await ClusterInstallOutput.WaitAsync(installs, parse.InvocationConfiguration.Output, [(install.Namespace, install.Name)], parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
             }
             using var session = await options.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-            var installation = Find(session.Target, parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
-            var results = await session.Reconciler.ReconcileTreeAsync([installation], false, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            var installation = session.Installations.Get(parse.GetValue(options.Namespace)!, parse.GetValue(name)!);
+            var results = await session.Installations.ReconcileAsync(installation, cancellationToken).ConfigureAwait(false);
             InstallTargetOptions.WriteTable(parse.InvocationConfiguration.Output, results, DateTimeOffset.UtcNow);
             return InstallTargetOptions.Outcome(results);
         });
@@ -255,22 +207,12 @@ public static class PackageInstalledCommand
     private static async Task<int> ClusterGetAsync(ParseResult parse, InstallTargetOptions options, string name, string? valuesOutput, CancellationToken cancellationToken)
     {
         using var cluster = options.Cluster(parse);
-        var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, name, cancellationToken).ConfigureAwait(false);
+        var installs = new ClusterInstallations(cluster);
+        var install = await installs.GetAsync(parse.GetValue(options.Namespace)!, name, cancellationToken).ConfigureAwait(false);
         var output = parse.InvocationConfiguration.Output;
         if (valuesOutput is not null)
         {
-            var texts = new List<string>();
-            foreach (string secretName in install.ValuesSecrets)
-            {
-                var secret = await cluster.GetSecretAsync(install.Namespace, secretName, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InstallException($"values Secret '{install.Namespace}/{secretName}' of {install.Key} does not exist");
-                texts.AddRange(secret.Select(kv => kv.Value));
-            }
-            if (texts.Count == 0)
-            {
-                throw new InstallException($"{install.Key} has no values (its PackageInstall names no values Secret)");
-            }
-            WriteValuesFile(valuesOutput, texts);
+            InstalledValues.Write(install.Key, await installs.ValuesTextsAsync(install, cancellationToken).ConfigureAwait(false), valuesOutput);
             output.WriteLine($"Wrote the values of {install.Key} to {valuesOutput}");
             return HullApp.Success;
         }
@@ -289,33 +231,4 @@ public static class PackageInstalledCommand
         }
         return HullApp.Success;
     }
-
-    // tanzu package installed update: the PackageInstall's constraint and its values Secret (the one the install
-    // created, NAME-NAMESPACE-values), then wait for the reconcile of the new generation.
-    private static async Task<int> ClusterUpdateAsync(ParseResult parse, InstallTargetOptions options, string name, string? version, string? constraint, string[] valuesFiles, bool dryRun, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (dryRun)
-        {
-            throw new InstallException("--dry-run previews a dir: target's files; for the kapp-controller target use 'hull package install --dry-run' to print the resources");
-        }
-        using var cluster = options.Cluster(parse);
-        var install = await cluster.FindInstallAsync(parse.GetValue(options.Namespace)!, name, cancellationToken).ConfigureAwait(false);
-        string? constraints = version is null && constraint is null ? null : PackageInstallCommand.Constraints(version, constraint);
-        Secret? values = null;
-        if (valuesFiles.Length > 0)
-        {
-            var read = await PackageValuesFiles.ReadAsync(valuesFiles, cancellationToken).ConfigureAwait(false);
-            values = KappControllerManifests.For(install.Name, install.Namespace, "", "", read.Select(v => (v.Name, v.Text)).ToList(), install.ServiceAccountName).OfType<Secret>().Single();
-        }
-        await cluster.UpdateInstallAsync(install, constraints, values, cancellationToken).ConfigureAwait(false);
-        if (constraints is null)
-        {
-            // New values alone do not change the PackageInstall's generation: a kick makes the reconcile waited for be one that read them.
-            await cluster.KickAsync(install, cancellationToken).ConfigureAwait(false);
-        }
-        return await ClusterInstallOutput.WaitAsync(cluster, parse.InvocationConfiguration.Output, [(install.Namespace, install.Name)], timeout, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Installation Find(DirectoryTarget target, string ns, string name) =>
-        target.Find(ns, name) ?? throw new InstallException($"installation {ns}/{name} not found in dir:{target.Root}{(target.List() is { Count: > 0 } all ? $" (installed: {string.Join(", ", all.Select(i => i.Key))})" : "")}");
 }

@@ -21,10 +21,9 @@ public static class ReconcileCommand
             var output = parse.InvocationConfiguration.Output;
             var watch = parse.GetValue(wait) ? new WatchTable(output) : null;
             using var session = await options.OpenAsync(parse, cancellationToken, watch is null ? null : watch.Write).ConfigureAwait(false);
-            var pending = session.Target.List().Where(i => parse.GetValue(all) || i.Succeeded != true).ToList();
             var timeout = parse.GetValue(waitTimeout) ?? TimeSpan.FromMinutes(5);
             var deadline = DateTimeOffset.UtcNow + timeout;
-            var results = await session.Reconciler.ReconcileTreeAsync(Reconciler.Order(pending), parse.GetValue(wait), deadline, cancellationToken).ConfigureAwait(false);
+            var results = await session.Installations.ReconcilePendingAsync(parse.GetValue(all), parse.GetValue(wait), deadline, cancellationToken).ConfigureAwait(false);
             if (watch is null)
             {
                 InstallTargetOptions.WriteTable(output, session.Target.List(), DateTimeOffset.UtcNow, withNamespace: true);
@@ -34,7 +33,7 @@ public static class ReconcileCommand
                 InstallTargetOptions.WriteFailures(output, results);
             }
             int code = InstallTargetOptions.Outcome(results, parse.GetValue(wait) ? timeout : null, deadline);
-            InstallTargetOptions.ReportUnreadable(session.Target);
+            session.Installations.ReportUnreadable();
             return code;
         });
         return command;

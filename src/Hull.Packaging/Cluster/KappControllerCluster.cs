@@ -169,7 +169,7 @@ public sealed class KappControllerCluster(KubernetesApi api) : IDisposable
             }
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
-        string owner = $"{install.Name}-{install.Namespace}";
+        string owner = KappControllerManifests.Owner(install.Name, install.Namespace);
         foreach (var (kind, apiVersion, namespaced) in new[] { ("Secret", "v1", true), ("ServiceAccount", "v1", true), ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", false), ("ClusterRole", "rbac.authorization.k8s.io/v1", false) })
         {
             if (!install.Annotations.TryGetValue($"{OwnerAnnotation}-{kind}", out var name) || name.Length == 0)

@@ -29,17 +29,12 @@ public static class KappControllerManifests
     /// <param name="serviceAccount">An existing service account to use instead of creating one (kctrl's <c>--service-account-name</c>).</param>
     public static IReadOnlyList<IResource> For(string name, string ns, string packageName, string constraints, IReadOnlyList<(string File, string Text)> valuesFiles, string? serviceAccount = null)
     {
-        string owner = $"{name}-{ns}";
+        string owner = Owner(name, ns);
         string sa = serviceAccount ?? $"{owner}-sa";
         string role = $"{owner}-cluster-role";
         string binding = $"{owner}-cluster-rolebinding";
-        string secret = $"{owner}-values";
-        var ownerAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var ownerAnnotations = OwnerAnnotations(owner);
         var installAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (string prefix in AnnotationPrefixes)
-        {
-            ownerAnnotations[prefix] = owner;
-        }
         void Created(string kind, string value)
         {
             foreach (string prefix in AnnotationPrefixes)
@@ -72,19 +67,11 @@ public static class KappControllerManifests
                     new MapItem("namespace", ns),
                 ]))]))));
         }
-        if (valuesFiles.Count > 0)
+        var secret = valuesFiles.Count > 0 ? ValuesSecret(name, ns, valuesFiles) : null;
+        if (secret is not null)
         {
-            Created("Secret", secret);
-            var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < valuesFiles.Count; i++)
-            {
-                keys[i == 0 ? ValuesKey : $"values{i + 1:D2}.yaml"] = valuesFiles[i].Text;
-            }
-            resources.Add(new Secret
-            {
-                Metadata = new ObjectMeta { Name = secret, Namespace = ns, Annotations = ownerAnnotations },
-                StringData = keys,
-            });
+            Created("Secret", secret.Metadata.Name!);
+            resources.Add(secret);
         }
         resources.Add(new PackageInstall
         {
@@ -94,10 +81,42 @@ public static class KappControllerManifests
                 // kctrl admits prereleases so that an exact prerelease version can be installed.
                 PackageRef = new PackageRef { RefName = packageName, VersionSelection = new SemverSelection { Constraints = constraints, Prereleases = new SemverPrereleases() } },
                 ServiceAccountName = sa,
-                Values = valuesFiles.Count > 0 ? [new PackageInstallValues { SecretRef = new ValuesSecretRef { Name = secret } }] : null,
+                Values = secret is null ? null : [new PackageInstallValues { SecretRef = new ValuesSecretRef { Name = secret.Metadata.Name } }],
             },
         });
         return resources;
+    }
+
+    /// <summary>What the resources an install creates are named after and annotated with: <c>NAME-NAMESPACE</c>.</summary>
+    public static string Owner(string name, string ns) => $"{name}-{ns}";
+
+    /// <summary>
+    /// The values Secret of installation <paramref name="ns"/>/<paramref name="name"/>: <c>NAME-NAMESPACE-values</c>,
+    /// one key per values file (<see cref="ValuesKey"/> first), annotated as the installation's own.
+    /// </summary>
+    public static Secret ValuesSecret(string name, string ns, IReadOnlyList<(string File, string Text)> valuesFiles)
+    {
+        var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < valuesFiles.Count; i++)
+        {
+            keys[i == 0 ? ValuesKey : $"values{i + 1:D2}.yaml"] = valuesFiles[i].Text;
+        }
+        string owner = Owner(name, ns);
+        return new Secret
+        {
+            Metadata = new ObjectMeta { Name = $"{owner}-values", Namespace = ns, Annotations = OwnerAnnotations(owner) },
+            StringData = keys,
+        };
+    }
+
+    private static SortedDictionary<string, string> OwnerAnnotations(string owner)
+    {
+        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string prefix in AnnotationPrefixes)
+        {
+            annotations[prefix] = owner;
+        }
+        return annotations;
     }
 
     /// <summary>

@@ -94,6 +94,10 @@ public sealed class RepositoryContents
                 : $"package '{refName}' not found{(near is null ? "" : $" (did you mean '{near}'?)")}; {known}"]);
     }
 
+    /// <summary>A package's latest version (see <see cref="Hull.Packaging.Versions.LatestVersion"/>); null when it has none or is unknown.</summary>
+    public SemVersion? LatestVersion(string refName) =>
+        _byName.TryGetValue(refName, out var versions) ? Hull.Packaging.Versions.LatestVersion.Of(versions.Select(p => p.Version).ToList()) : null;
+
     /// <summary>The Package with exactly this version (semver precedence and build metadata both equal).</summary>
     public RepositoryPackage Find(string refName, string version)
     {
