@@ -24,6 +24,7 @@ public static class HullCommands
     [
         ("bundle", Commands.BundleCommand.Create),
         ("fmt", Commands.FmtCommand.Create),
+        ("key", Commands.KeyCommand.Create),
         ("resolve", () => Commands.ResolveCommand.Create()),
         ("repo", Commands.RepoCommand.Create),
         ("package", Commands.PackageCommand.Create),

@@ -14,6 +14,7 @@ public static class BundleCommand
         bundle.Subcommands.Add(BundleCopyCommand.Create());
         bundle.Subcommands.Add(BundleDescribeCommand.Create());
         bundle.Subcommands.Add(BundleTagCommand.Create());
+        bundle.Subcommands.Add(BundleVerifyCommand.Create());
         return bundle;
     }
 

@@ -22,7 +22,7 @@ public static class PackageDiffCommand
             {
                 @new = $"{old[..slash]}/{@new}";
             }
-            var reports = await PackageShowCommand.ReportsAsync(parse, repos, [old, @new], cancellationToken).ConfigureAwait(false);
+            var reports = await PackageShowCommand.ReportsAsync(parse, repos, [old, @new], null, cancellationToken).ConfigureAwait(false);
             foreach (string line in ReleaseDiff.Lines(reports[0], reports[1]))
             {
                 parse.InvocationConfiguration.Output.WriteLine(line);

@@ -28,12 +28,14 @@ public static class PackageReleaseCommand
         var isStatic = new Option<bool>("--static") { Description = "Render the templates now and bundle the plain YAML (auditable with diff, grep, yq; no values at install time)" };
         var staticValues = new Option<string[]>("--values-file", "-f") { Description = "With --static: values to render with (plain YAML; repeatable)" };
         var registry = new RegistryFlags();
+        var signing = new SigningOption();
         var command = new Command("release", "Lock images, push the package bundle and write its Package and PackageMetadata (bundle by digest, values schema, release date)") { dir };
         foreach (Option option in new Option[] { bundle, version, repo, repositoryDir, notes, licenses, maintainers, isStatic, staticValues })
         {
             command.Options.Add(option);
         }
         registry.AddTo(command);
+        signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = parse.GetValue(dir)!;
@@ -43,6 +45,7 @@ public static class PackageReleaseCommand
             using var client = new RegistryClient(registry.Read(parse));
             var stores = new ImageStores(client);
             var resolver = new StoreDigestResolver(client);
+            using var key = signing.Load(parse);
 
             // Everything that can fail is read and checked before the first push.
             RepositoryBuilder? repository = null;
@@ -95,6 +98,10 @@ public static class PackageReleaseCommand
             }
             var release = await PackageReleaser.ReleaseAsync(stores, resolver, request, log.WriteLine, cancellationToken).ConfigureAwait(false);
             log.WriteLine($"Pushed '{release.Push.DigestReference}'");
+            if (key is not null)
+            {
+                await SigningOption.SignAsync(stores, release.Push.DigestReference, key, log, cancellationToken).ConfigureAwait(false);
+            }
             if (parse.GetValue(repositoryDir) is string repoDir)
             {
                 var builder = folderRepository ?? new RepositoryBuilder();
@@ -107,6 +114,10 @@ public static class PackageReleaseCommand
                 Add(repository, release.Package, release.Metadata);
                 var published = await RepositoryPublisher.PublishAsync(stores, repository, repoTarget, new ObjectMeta(), log.WriteLine, cancellationToken).ConfigureAwait(false);
                 log.WriteLine($"Pushed repository '{published.Push.DigestReference}'");
+                if (key is not null)
+                {
+                    await SigningOption.SignAsync(stores, published.Push.DigestReference, key, log, cancellationToken).ConfigureAwait(false);
+                }
             }
             parse.InvocationConfiguration.Output.Write(ResourceYaml.Emit(new IResource[] { release.Metadata, release.Package }));
             log.WriteLine("Succeeded");

@@ -3,6 +3,7 @@ using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Images.Resolving;
 using Hull.Oci.Registry;
+using Hull.Oci.Signatures;
 using Hull.Packaging.Auditing;
 using Hull.Packaging.Metapackages;
 using Hull.Packaging.Rendering;
@@ -18,12 +19,14 @@ public static class PackageShowCommand
     {
         var target = new Argument<string>("NAME/VERSION") { Description = "The package and its version" };
         var rendered = new Option<bool>("--rendered") { Description = "Also print the output rendered with default values" };
+        var keys = new VerificationKeysOption("Check the bundle's signatures against this public key (PEM; repeatable)");
         var repos = new RepositoryOptions();
-        var command = new Command("show", "Show a released package for review: its bundle's files, its images (by digest), the packages it installs, its values") { target, rendered };
+        var command = new Command("show", "Show a released package for review: its bundle's signatures, files, its images (by digest), the packages it installs, its values") { target, rendered };
+        keys.AddTo(command, required: false);
         repos.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var reports = await ReportsAsync(parse, repos, [parse.GetValue(target)!], cancellationToken).ConfigureAwait(false);
+            var reports = await ReportsAsync(parse, repos, [parse.GetValue(target)!], keys.Load(parse), cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             foreach (string line in reports[0].Lines())
             {
@@ -39,8 +42,12 @@ public static class PackageShowCommand
         return command;
     }
 
-    /// <summary>Finds each NAME/VERSION in the repositories and builds its report.</summary>
-    internal static async Task<IReadOnlyList<PackageReport>> ReportsAsync(ParseResult parse, RepositoryOptions repos, IReadOnlyList<string> targets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds each NAME/VERSION in the repositories and builds its report; with <paramref name="signatureKeys"/>, each
+    /// report also lists the bundle's signatures checked against them.
+    /// </summary>
+    internal static async Task<IReadOnlyList<PackageReport>> ReportsAsync(ParseResult parse, RepositoryOptions repos, IReadOnlyList<string> targets,
+        IReadOnlyCollection<VerificationKey>? signatureKeys, CancellationToken cancellationToken)
     {
         using var client = new RegistryClient(repos.Registry(parse));
         var stores = new ImageStores(client);
@@ -59,7 +66,12 @@ public static class PackageShowCommand
             var holder = contents.FirstOrDefault(c => c.PackageNames.Contains(refName, StringComparer.Ordinal))
                 ?? throw new PackageTreeException($"package '{refName}' is in none of the repositories read");
             RepositoryPackage package = holder.Find(refName, text[(slash + 1)..]);
-            reports.Add(await PackageReport.CreateAsync(package, renderer, cancellationToken).ConfigureAwait(false));
+            var report = await PackageReport.CreateAsync(package, renderer, cancellationToken).ConfigureAwait(false);
+            if (signatureKeys is not null)
+            {
+                report = report with { Signatures = await BundleSignatures.ReadAsync(stores, report.Bundle, signatureKeys, cancellationToken).ConfigureAwait(false) };
+            }
+            reports.Add(report);
         }
         return reports;
     }

@@ -24,12 +24,14 @@ public static class RepoReleaseCommand
         var name = new Option<string?>("--name") { Description = "The PackageRepository's name (default: the bundle repository's last path segment)" };
         var ns = new Option<string?>("--namespace", "-n") { Description = "The PackageRepository's namespace" };
         var registry = new RegistryFlags();
+        var signing = new SigningOption();
         var command = new Command("release", "Build a package repository bundle (packages/<name>/<version>.yml, .imgpkg/images.yml), push it and print its PackageRepository");
         foreach (Option option in new Option[] { bundle, files, from, outputDir, output, name, ns })
         {
             command.Options.Add(option);
         }
         registry.AddTo(command);
+        signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             string? target = parse.GetValue(bundle);
@@ -37,6 +39,11 @@ public static class RepoReleaseCommand
             if (target is null && folder is null)
             {
                 throw new RepositorySourceException("repo release: give --bundle to push, --output-dir to write a folder, or both");
+            }
+            using var key = signing.Load(parse);
+            if (key is not null && target is null)
+            {
+                throw new RepositorySourceException("repo release: --sign signs the pushed repository bundle; give --bundle too");
             }
             using var client = new RegistryClient(registry.Read(parse));
             var stores = new ImageStores(client);
@@ -72,6 +79,10 @@ public static class RepoReleaseCommand
                 log.WriteLine,
                 cancellationToken).ConfigureAwait(false);
             log.WriteLine($"Pushed '{release.Push.DigestReference}'");
+            if (key is not null)
+            {
+                await SigningOption.SignAsync(stores, release.Push.DigestReference, key, log, cancellationToken).ConfigureAwait(false);
+            }
             string yaml = ResourceYaml.Emit(release.Repository);
             if (resourceFile is null)
             {

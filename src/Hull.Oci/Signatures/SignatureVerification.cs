@@ -33,4 +33,7 @@ public sealed record SignatureVerification
     public string Message => IsVerified
         ? $"{Location}@{Digest}: {Reason}"
         : $"{Location}@{Digest}: signature not verified: {Reason}";
+
+    /// <summary>Returns this verdict when verified; otherwise throws a <see cref="SignatureVerificationException"/> carrying it.</summary>
+    public SignatureVerification EnsureVerified() => IsVerified ? this : throw new SignatureVerificationException(this);
 }

@@ -41,6 +41,9 @@ public sealed record PackageReport(
     /// </summary>
     public PlainValues? Unchecked { get; init; }
 
+    /// <summary>The bundle's signatures, when they were asked for (<see cref="BundleSignatures.ReadAsync"/>).</summary>
+    public BundleSignatures? Signatures { get; init; }
+
     /// <summary>The bundle's file contents by path (text diffs are made from them).</summary>
     public IReadOnlyDictionary<string, byte[]> Contents { get; init; } = new Dictionary<string, byte[]>();
 
@@ -92,6 +95,10 @@ public sealed record PackageReport(
     {
         yield return $"Package:  {RefName} {Version}";
         yield return $"Bundle:   {Bundle}";
+        foreach (string line in Signatures?.Lines() ?? [])
+        {
+            yield return line;
+        }
         yield return "Files:";
         foreach (var f in Files)
         {
