@@ -34,6 +34,12 @@ public abstract class GuideWorkflowTests(string kubeconfigVariable) : ClusterTes
             Assert.Contains("*.example.com", Cluster.Kubectl("get", "certificate", "wildcard", "-n", "my-package-certs", "-o", "jsonpath={.spec.dnsNames}"));
             Assert.Contains("*.example.com.", Cluster.Kubectl("get", "configmaps", "-A", "-l", "!kubernetes.io/metadata.name", "-o", "yaml"));
 
+            // The differential check: the same installation with the same values through the dir: target.
+            string target = Path.Combine(Released.Directory, $"dir-{ns}");
+            Cluster.HullOk("package", "install", "my-package", "-p", "my-package.my-opinionated.com", "-v", "0.0.1", "-f", Released.GuideValues,
+                "-r", Released.GuideRepository, "--target", "dir:" + target, "-n", ns, "--existing-namespace", ns);
+            DirTargetAgreement.AssertClusterHolds(Cluster, target, ns, atLeast: 10);
+
             var get = Cluster.HullOk("package", "installed", "get", "my-package", "--target", "kapp-controller", "-n", ns);
             Assert.Contains("STATUS:                  Reconcile succeeded", get);
             Assert.Contains($"VALUES-SECRETS:          my-package-{ns}-values", get);

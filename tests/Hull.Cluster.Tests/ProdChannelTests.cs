@@ -27,7 +27,11 @@ public abstract class ProdChannelTests(string kubeconfigVariable) : ClusterTest(
                 Assert.Equal("True", Cluster.Kubectl("get", "deployment", app, "-n", app, "-o", "jsonpath={.status.conditions[?(@.type==\"Available\")].status}"));
             }
 
-            AssertDirTargetAgreesWithTheCluster(ns);
+            // The differential check: the same installation through the dir: target.
+            string target = Path.Combine(Released.Directory, $"dir-{ns}");
+            Cluster.HullOk("package", "install", "platform", "-p", "platform.prod.example.com", "-v", "1.0.0", "-r", Released.ProdChannel,
+                "--target", "dir:" + target, "-n", ns, "--existing-namespace", ns);
+            DirTargetAgreement.AssertClusterHolds(Cluster, target, ns, atLeast: 10);
 
             var (code, output, error) = Cluster.Hull("package", "install", "platform-dev", "-p", "platform.dev.example.com", "-v", "1.0.0",
                 "--target", "kapp-controller", "-n", ns, "--wait", "--wait-timeout", "5s");
@@ -41,61 +45,6 @@ public abstract class ProdChannelTests(string kubeconfigVariable) : ClusterTest(
             Cluster.Hull("package", "installed", "delete", "platform-dev", "--target", "kapp-controller", "-n", ns, "--wait-timeout", "1m");
             Cluster.Hull("package", "installed", "delete", "platform", "--target", "kapp-controller", "-n", ns, "--wait-timeout", "2m");
             Cluster.Hull("repo", "remove", repository, "--target", "kapp-controller", "-n", Global);
-        }
-    }
-
-    // The differential check: the same installation through the dir: target writes resources whose every field the
-    // API server holds after kapp-controller reconciled it (the server adds defaults, kapp its labels and annotations).
-    private void AssertDirTargetAgreesWithTheCluster(string ns)
-    {
-        string target = Path.Combine(Released.Directory, $"dir-{ns}");
-        Cluster.HullOk("package", "install", "platform", "-p", "platform.prod.example.com", "-v", "1.0.0", "-r", Released.ProdChannel,
-            "--target", "dir:" + target, "-n", ns, "--existing-namespace", ns);
-        var files = Directory.GetFiles(target, "*.yml", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(target, f).StartsWith(".hull", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(files.Count >= 10, $"the dir: target wrote {files.Count} resources");
-        var differences = new List<string>();
-        foreach (string file in files)
-        {
-            using var expected = System.Text.Json.JsonDocument.Parse(Cluster.Kubectl("create", "--dry-run=client", "-o", "json", "-f", file));
-            using var actual = System.Text.Json.JsonDocument.Parse(Cluster.Kubectl("get", "-o", "json", "-f", file));
-            CollectDifferences(expected.RootElement, actual.RootElement, Path.GetRelativePath(target, file) + ":", differences);
-        }
-        Assert.True(differences.Count == 0, "dir: and kapp-controller differ:\n" + string.Join("\n", differences));
-    }
-
-    private static void CollectDifferences(System.Text.Json.JsonElement expected, System.Text.Json.JsonElement actual, string path, List<string> differences)
-    {
-        switch (expected.ValueKind)
-        {
-            case System.Text.Json.JsonValueKind.Object:
-                foreach (var property in expected.EnumerateObject())
-                {
-                    if (actual.ValueKind != System.Text.Json.JsonValueKind.Object || !actual.TryGetProperty(property.Name, out var value))
-                    {
-                        differences.Add($"{path}.{property.Name}: missing in the cluster");
-                        continue;
-                    }
-                    CollectDifferences(property.Value, value, $"{path}.{property.Name}", differences);
-                }
-                break;
-            case System.Text.Json.JsonValueKind.Array:
-                if (actual.ValueKind != System.Text.Json.JsonValueKind.Array || actual.GetArrayLength() != expected.GetArrayLength())
-                {
-                    differences.Add($"{path}: {expected.GetRawText()} in dir:, {actual.GetRawText()} in the cluster");
-                    break;
-                }
-                for (int i = 0; i < expected.GetArrayLength(); i++)
-                {
-                    CollectDifferences(expected[i], actual[i], $"{path}[{i}]", differences);
-                }
-                break;
-            default:
-                if (expected.GetRawText() != actual.GetRawText())
-                {
-                    differences.Add($"{path}: {expected.GetRawText()} in dir:, {actual.GetRawText()} in the cluster");
-                }
-                break;
         }
     }
 
