@@ -110,11 +110,11 @@ public sealed class RepoCommandTests : IDisposable
         Assert.Equal(0, listCode);
         Assert.Equal(
             [
-                "NAME    KIND       LOCATION",
-                $"stable  directory  {repo}",
-                "prod    registry   registry.corp/packages:1.0.0",
+                ["NAME", "KIND", "LOCATION", "VERIFIED"],
+                ["stable", "directory", repo, "no"],
+                ["prod", "registry", "registry.corp/packages:1.0.0", "no"],
             ],
-            listed.TrimEnd().Split('\n'));
+            listed.TrimEnd().Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
         var (dupCode, _, dupErr) = await Run("repo", "add", "stable", repo);
         Assert.Equal(1, dupCode);
@@ -284,5 +284,60 @@ public sealed class RepoCommandTests : IDisposable
         var (checkCode, check, _) = await Run("repo", "check", layout);
         Assert.Equal(0, checkCode);
         Assert.Matches(@"@sha256:[0-9a-f]{64}: 2 packages, 3 versions, 2 locked images\n", check);
+    }
+
+    [Fact]
+    public async Task ATrustedChannelIsVerifiedOnEveryRead()
+    {
+        string layout = "oci:" + Path.Combine(_tmp, "channel") + ":1.0.0";
+        Assert.Equal(0, (await RunRaw("bundle", "push", "-b", layout, "-f", Repository())).Code);
+        using var prod = Hull.Oci.Signatures.SigningKey.Generate();
+        using var dev = Hull.Oci.Signatures.SigningKey.Generate();
+        var (_, prodPub) = Hull.Oci.Signatures.KeyPairFiles.Write(Path.Combine(_tmp, "keys", "prod"), prod, null);
+        var (_, devPub) = Hull.Oci.Signatures.KeyPairFiles.Write(Path.Combine(_tmp, "keys", "dev"), dev, null);
+
+        var (code, output, err) = await Run("repo", "add", "prod", layout, "--trust", prodPub);
+        Assert.True(code == 0, err);
+        Assert.Equal($"Added repository 'prod' ({layout}, verified with {prod.PublicKey.ShortFingerprint})\n", output);
+        Assert.Equal(0, (await Run("repo", "add", "plain", layout)).Code);
+        var (_, listed, _) = await Run("repo", "list");
+        Assert.Matches($@"\nprod +layout +{System.Text.RegularExpressions.Regex.Escape(layout)} +{prod.PublicKey.ShortFingerprint}\n", listed);
+        Assert.Matches(@"\nplain +layout +\S+ +no\n", listed);
+
+        // Unsigned: every read of the channel, an install first of all, is refused naming repository, digest and reason.
+        string target = "dir:" + Path.Combine(_tmp, "target");
+        foreach (string[] read in new[]
+        {
+            new[] { "package", "available", "list", "--repo", "prod" },
+            ["package", "install", "app", "-p", "config.my-opinionated.com", "-v", "0.1.0", "--repo", "prod", "--target", target],
+        })
+        {
+            var (refusedCode, _, refused) = await Run(read);
+            Assert.Equal(1, refusedCode);
+            Assert.Matches(@"^hull: error: repository 'prod': verification failed: oci:\S+@sha256:[0-9a-f]{64}: signature not verified: unsigned: there is no signature image sha256-[0-9a-f]{64}\.sig\n$", refused);
+        }
+        Assert.False(Directory.Exists(Path.Combine(_tmp, "target", "default", "app")));
+        Assert.Equal(0, (await Run("package", "available", "list", "--repo", "plain")).Code);
+
+        // Signed by the dev key: refused as untrusted; by the prod key: read.
+        var location = Hull.Oci.References.ImageLocation.Parse(layout);
+        var store = Hull.Oci.Layout.OciLayout.Open(Path.Combine(_tmp, "channel"));
+        var digest = (await store.ResolveAsync("1.0.0")).Digest;
+        await Hull.Oci.Signatures.ImageSigner.SignAsync(store, location.Repository, digest, dev);
+        var (untrustedCode, _, untrusted) = await Run("package", "available", "list", "--repo", "prod");
+        Assert.Equal(1, untrustedCode);
+        Assert.Contains($"@{digest}: signature not verified: signed by an untrusted key", untrusted);
+        await Hull.Oci.Signatures.ImageSigner.SignAsync(store, location.Repository, digest, prod);
+        var (okCode, available, okErr) = await Run("package", "available", "list", "--repo", "prod");
+        Assert.True(okCode == 0, okErr);
+        Assert.Contains("config.my-opinionated.com", available);
+
+        var (folderCode, _, folderErr) = await Run("repo", "add", "local", Repository(), "--trust", devPub);
+        Assert.Equal(1, folderCode);
+        Assert.Contains("a folder has no signature to verify", folderErr);
+        var (privateCode, _, privateErr) = await Run("repo", "add", "wrong", layout, "--trust", Path.Combine(_tmp, "keys", "prod.key"));
+        Assert.Equal(1, privateCode);
+        Assert.Contains("is a private key", privateErr);
+        Assert.DoesNotContain("PRIVATE KEY-----", privateErr);
     }
 }

@@ -2,6 +2,7 @@ using Hull.Oci.Storage;
 using System.CommandLine;
 using Hull.Bundles.Images;
 using Hull.Oci.Registry;
+using Hull.Oci.Signatures;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Resources.App;
 using Hull.Packaging.Resources.Serialization;
@@ -30,19 +31,37 @@ public static class RepoCommand
     {
         var name = new Argument<string>("NAME") { Description = "The repository's name (lowercase letters, digits, '-')" };
         var location = new Argument<string>("LOCATION") { Description = "A folder, oci:PATH[:TAG], or a registry reference of the repository bundle" };
+        var trust = new Option<string[]>("--trust")
+        {
+            Description = "A public key (KEY.pub) the repository bundle must be signed by (repeatable: any one of them); every read of the repository then verifies it first",
+        };
         var cluster = new ClusterRepositoryOptions();
-        var command = new Command("add", "Add a named repository (with --target kapp-controller: a PackageRepository in the cluster)") { name, location };
+        var command = new Command("add", "Add a named repository (with --target kapp-controller: a PackageRepository in the cluster)") { name, location, trust };
         cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            string[] keyFiles = parse.GetValue(trust) ?? [];
             if (cluster.InCluster(parse))
             {
+                if (keyFiles.Length > 0)
+                {
+                    throw new RepositorySourceException("--trust applies to Hull's own list of repositories; kapp-controller does not verify signatures");
+                }
                 return await cluster.AddAsync(parse, parse.GetValue(name)!, parse.GetValue(location)!, cancellationToken).ConfigureAwait(false);
             }
-            var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
-            var added = list.Add(parse.GetValue(name)!, parse.GetValue(location)!);
-            await list.SaveAsync(cancellationToken).ConfigureAwait(false);
-            parse.InvocationConfiguration.Output.WriteLine($"Added repository '{added.Name}' ({added.Location})");
+            var keys = keyFiles.Select(VerificationKey.FromFile).ToList();
+            try
+            {
+                var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
+                var added = list.Add(parse.GetValue(name)!, parse.GetValue(location)!, keys);
+                await list.SaveAsync(cancellationToken).ConfigureAwait(false);
+                string verified = added.IsVerified ? $", verified with {string.Join(", ", keys.Select(k => k.ShortFingerprint).Distinct())}" : "";
+                parse.InvocationConfiguration.Output.WriteLine($"Added repository '{added.Name}' ({added.Location}{verified})");
+            }
+            finally
+            {
+                keys.ForEach(k => k.Dispose());
+            }
             return HullApp.Success;
         });
         return command;
@@ -86,10 +105,12 @@ public static class RepoCommand
                 output.Write(ResourceYaml.Emit(resources));
                 return HullApp.Success;
             }
-            var table = new TextTable("NAME", "KIND", "LOCATION");
+            var table = new TextTable("NAME", "KIND", "LOCATION", "VERIFIED");
             foreach (var source in list.All)
             {
-                table.Add(source.Name, source.Kind.ToString().ToLowerInvariant(), source.Location);
+                // The short fingerprints of the trusted keys, as `hull key generate` and `package show` print them.
+                string verified = source.IsVerified ? string.Join(",", source.Trust.Select(k => k.Fingerprint["sha256:".Length..][..16])) : "no";
+                table.Add(source.Name, source.Kind.ToString().ToLowerInvariant(), source.Location, verified);
             }
             table.WriteTo(output);
             return HullApp.Success;

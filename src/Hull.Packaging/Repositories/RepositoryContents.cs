@@ -1,8 +1,10 @@
 using Hull.Oci.Storage;
 using Hull.Bundles.Images;
+using Hull.Bundles.Contents;
 using Hull.Bundles.Locks;
 using Hull.Oci;
 using Hull.Oci.References;
+using Hull.Oci.Signatures;
 using Hull.Packaging.Resources;
 using Hull.Packaging.Versions;
 using Semver;
@@ -73,6 +75,12 @@ public sealed class RepositoryContents
     /// <summary>The repository bundle's <c>.imgpkg/images.yml</c>, when present.</summary>
     public ImagesLock? ImagesLock { get; }
 
+    /// <summary>
+    /// The verdict on the repository bundle's signature when it was read as a verified repository (null otherwise).
+    /// A verified repository vouches only for the package bundles its ImagesLock binds by digest.
+    /// </summary>
+    public SignatureVerification? Verification { get; internal set; }
+
     /// <summary>Things that work but look wrong (unknown fields, packages without metadata, bundles missing from the lock).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -133,7 +141,57 @@ public sealed class RepositoryContents
     public async Task<string?> LocateBundleAsync(RepositoryPackage package, IImageStores stores, CancellationToken cancellationToken)
     {
         string? image = package.Package.Spec.Template?.Spec?.Fetch?.Select(f => f.ImgpkgBundle?.Image).FirstOrDefault(i => i is not null);
+        if (Verification is not null && image is not null)
+        {
+            return await LocateVouchedAsync(package, image, stores, cancellationToken).ConfigureAwait(false);
+        }
         if (image is null || Bundle is null || BundleReferences.DigestOf(image) is not Digest digest)
+        {
+            return image;
+        }
+        return await BesideOrAsync(digest, image, stores, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A verified repository's package bundle is fetched only by a digest its signed ImagesLock binds: a tag is resolved
+    // first, and one that now points at other content (pushed after the release) is refused, as apt refuses a package
+    // whose hash is not the one its signed index lists.
+    private async Task<string> LocateVouchedAsync(RepositoryPackage package, string image, IImageStores stores, CancellationToken cancellationToken)
+    {
+        string what = $"{package.File}: bundle '{image}' of {package.RefName} {package.Version}";
+        ImageLocation location;
+        try
+        {
+            location = ImageLocation.Parse(image);
+        }
+        catch (ReferenceFormatException ex)
+        {
+            throw new RepositoryException(Origin, [$"{what}: {ex.Message}"]);
+        }
+        var digest = location.Digest;
+        if (digest is null)
+        {
+            try
+            {
+                digest = (await stores.OpenStore(location).ResolveAsync(location.Identifier, cancellationToken).ConfigureAwait(false)).Digest;
+            }
+            catch (OciException ex)
+            {
+                throw new RepositoryException(Origin, [$"{what}: {ex.Message}"]);
+            }
+        }
+        var locked = ImagesLock?.Images.Select(i => BundleReferences.DigestOf(i.Image)).OfType<Digest>().ToHashSet() ?? [];
+        if (!locked.Contains(digest))
+        {
+            throw new RepositoryException(Origin, [
+                $"{what} is {digest}, which the signed {BundleFiles.ImagesLockPath} does not bind "
+                + "(a verified repository vouches only for the bundles its ImagesLock names by digest)"]);
+        }
+        return await BesideOrAsync(digest, location.WithDigest(digest).ToString()!, stores, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> BesideOrAsync(Digest digest, string image, IImageStores stores, CancellationToken cancellationToken)
+    {
+        if (Bundle is null)
         {
             return image;
         }

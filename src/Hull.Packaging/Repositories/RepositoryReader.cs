@@ -46,15 +46,18 @@ public static class RepositoryReader
     }
 
     /// <summary>Reads a repository bundle straight from its layers (a registry reference or <c>oci:PATH[:TAG]</c>).</summary>
-    public static async Task<RepositoryContents> ReadBundleAsync(IImageStores stores, ImageLocation location, CancellationToken cancellationToken)
+    public static async Task<RepositoryContents> ReadBundleAsync(IImageStores stores, ImageLocation location, CancellationToken cancellationToken) =>
+        await ReadBundleAsync(await FetchedImage.FetchAsync(stores, location, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Reads a repository bundle already fetched (so a verified digest is the one read).</summary>
+    public static async Task<RepositoryContents> ReadBundleAsync(FetchedImage image, CancellationToken cancellationToken)
     {
-        var image = await FetchedImage.FetchAsync(stores, location, cancellationToken).ConfigureAwait(false);
         if (image.Manifest.IsIndex || !await image.IsBundleAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new RepositoryException(location.ToString()!, ["not an imgpkg bundle (a package repository is pushed as a bundle: hull bundle push -b REF -f DIR)"]);
+            throw new RepositoryException(image.Location.ToString()!, ["not an imgpkg bundle (a package repository is pushed as a bundle: hull bundle push -b REF -f DIR)"]);
         }
         var files = await BundleLayerFiles.ReadAsync(image, p => RepositoryLayout.IsPackageFile(p) || p == BundleFiles.ImagesLockPath, cancellationToken).ConfigureAwait(false);
-        return Read(image.DigestReference, files, location.WithDigest(image.Digest));
+        return Read(image.DigestReference, files, image.Location.WithDigest(image.Digest));
     }
 
     /// <summary>Reads a repository from its files; <paramref name="origin"/> names it in messages.</summary>

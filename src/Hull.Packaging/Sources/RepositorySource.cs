@@ -20,6 +20,12 @@ public enum RepositorySourceKind
 /// <param name="Location">A folder path, <c>oci:PATH[:TAG]</c>, or a registry reference.</param>
 public sealed record RepositorySource(string Name, string Location)
 {
+    /// <summary>The keys any one of which must have signed the repository bundle (<c>repo add --trust</c>); empty: not verified.</summary>
+    public IReadOnlyList<TrustedKey> Trust { get; init; } = [];
+
+    /// <summary>True when every read of the repository verifies its bundle's signature first.</summary>
+    public bool IsVerified => Trust.Count > 0;
+
     /// <summary>How <see cref="Location"/> is read: <c>oci:</c> is a layout; an existing folder or a path-like text is a folder; anything else a registry reference.</summary>
     public RepositorySourceKind Kind => KindOf(Location);
 

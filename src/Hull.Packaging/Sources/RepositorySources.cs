@@ -1,15 +1,23 @@
+using Hull.Oci.Signatures;
+using Hull.Packaging.Installing;
 using Hull.Yaml;
 
 namespace Hull.Packaging.Sources;
 
 /// <summary>
 /// The user's list of named repositories, kept in <c>repositories.yml</c> under Hull's config folder
-/// (<c>$HULL_CONFIG_DIR</c>, else <c>$XDG_CONFIG_HOME/hull</c>, else <c>~/.config/hull</c>).
+/// (<c>$HULL_CONFIG_DIR</c>, else <c>$XDG_CONFIG_HOME/hull</c>, else <c>~/.config/hull</c>). A repository's trusted
+/// keys are recorded there by fingerprint and kept as copies in <c>trusted-keys/</c> beside it: what is trusted is
+/// the key given to <c>repo add --trust</c>, whatever later happens to that file. Both are written 0600 in 0700
+/// folders, since whoever can change them decides what this machine installs.
 /// </summary>
 public sealed class RepositorySources
 {
     /// <summary>The file name inside the config folder.</summary>
     public const string FileName = "repositories.yml";
+
+    /// <summary>The folder beside <see cref="FileName"/> holding the trusted keys, <c>HEX.pub</c> each.</summary>
+    public const string KeysFolder = "trusted-keys";
 
     private readonly List<RepositorySource> _sources;
 
@@ -59,7 +67,7 @@ public sealed class RepositorySources
                     {
                         throw new RepositorySourceException($"{path}:{item.Position.Line}: each repository needs a name and a location");
                     }
-                    sources.Add(new RepositorySource(name, location));
+                    sources.Add(new RepositorySource(name, location) { Trust = ReadTrust(path, name, entry.Find("trust")) });
                 }
             }
             else if (document is not null)
@@ -74,11 +82,66 @@ public sealed class RepositorySources
         return new RepositorySources(path, sources);
     }
 
+    // `trust:` is a list of key fingerprints; anything else would silently turn verification off, so it is an error.
+    private static List<TrustedKey> ReadTrust(string path, string name, MapItem? item)
+    {
+        if (item is null)
+        {
+            return [];
+        }
+        var fingerprints = item.Value is YamlArray list ? list.Items.Select(i => i.Value as string).ToList() : [null];
+        if (fingerprints.Count == 0 || fingerprints.Any(f => f is null || !IsFingerprint(f)))
+        {
+            throw new RepositorySourceException($"{path}:{item.Position.Line}: repository '{name}': trust must list key fingerprints (sha256:HEX)");
+        }
+        return fingerprints.Select(f => new TrustedKey(f!, KeyFile(path, f!))).ToList();
+    }
+
+    private static bool IsFingerprint(string text) =>
+        text.StartsWith("sha256:", StringComparison.Ordinal) && text.Length == 71 && text[7..].All(char.IsAsciiHexDigitLower);
+
+    private static string KeyFile(string listPath, string fingerprint) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(listPath))!, KeysFolder, fingerprint["sha256:".Length..] + ".pub");
+
     /// <summary>The repository named <paramref name="name"/>, or null.</summary>
     public RepositorySource? Find(string name) => _sources.FirstOrDefault(s => s.Name == name);
 
-    /// <summary>Adds a repository; a folder location is stored as an absolute path. Fails when the name is taken.</summary>
-    public RepositorySource Add(string name, string location)
+    /// <summary>
+    /// Adds a repository; a folder location is stored as an absolute path. Fails when the name is taken. With
+    /// <paramref name="trust"/>, its bundle must be signed by one of those keys, which are copied beside the list now.
+    /// </summary>
+    public RepositorySource Add(string name, string location, IReadOnlyList<VerificationKey>? trust = null)
+    {
+        var source = Added(name, location);
+        if (trust is { Count: > 0 })
+        {
+            source = source with { Trust = Keep(source, trust) };
+            _sources[^1] = source;
+        }
+        return source;
+    }
+
+    // Copies the keys (content-addressed, so repositories trusting one key share its file) into the 0700 keys folder.
+    private List<TrustedKey> Keep(RepositorySource source, IReadOnlyList<VerificationKey> keys)
+    {
+        if (source.Kind == RepositorySourceKind.Directory)
+        {
+            _sources.Remove(source);
+            throw new RepositorySourceException($"repository '{source.Name}': a folder has no signature to verify; --trust needs the repository bundle (a registry reference or oci:PATH[:TAG])");
+        }
+        string folder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, KeysFolder);
+        PrivateFiles.CreateFolder(folder);
+        var trusted = new List<TrustedKey>();
+        foreach (var key in keys.DistinctBy(k => k.Fingerprint))
+        {
+            var entry = new TrustedKey(key.Fingerprint, KeyFile(Path, key.Fingerprint));
+            PrivateFiles.Write(entry.File, key.ExportPem(), restricted: true);
+            trusted.Add(entry);
+        }
+        return trusted;
+    }
+
+    private RepositorySource Added(string name, string location)
     {
         if (RepositorySource.ProblemWithName(name) is string problem)
         {
@@ -120,8 +183,12 @@ public sealed class RepositorySources
         _sources.RemoveAt(index);
         try
         {
-            var updated = Add(name, location);
-            _sources.Remove(updated);
+            var updated = Added(name, location) with { Trust = old.Trust };
+            _sources.RemoveAt(_sources.Count - 1);
+            if (updated.IsVerified && updated.Kind == RepositorySourceKind.Directory)
+            {
+                throw new RepositorySourceException($"repository '{name}' is verified (trusts {updated.Trust.Count} key(s)); a folder has no signature to verify: remove and add it again without --trust");
+            }
             _sources.Insert(index, updated);
             return updated;
         }
@@ -141,22 +208,34 @@ public sealed class RepositorySources
         return source;
     }
 
-    /// <summary>Writes the list to a temporary file beside <see cref="Path"/>, then moves it into place.</summary>
-    public async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>Writes the list (0600, in a 0700 folder) to a temporary file beside <see cref="Path"/>, then moves it into place.</summary>
+    public Task SaveAsync(CancellationToken cancellationToken)
     {
-        var list = new YamlArray(_sources.Select(s => new ArrayItem(new Map([new MapItem("name", s.Name), new MapItem("location", s.Location)]))));
+        var list = new YamlArray(_sources.Select(s => new ArrayItem(new Map(Fields(s)))));
         string text = YamlEmitter.Emit(new Map([new MapItem("repositories", list)]));
         string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
-        Directory.CreateDirectory(dir);
+        PrivateFiles.CreateFolder(dir);
         string temp = System.IO.Path.Combine(dir, $".{FileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllTextAsync(temp, text, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            PrivateFiles.Write(temp, text, restricted: true);
             File.Move(temp, Path, overwrite: true);
         }
         finally
         {
             File.Delete(temp);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static IEnumerable<MapItem> Fields(RepositorySource source)
+    {
+        yield return new MapItem("name", source.Name);
+        yield return new MapItem("location", source.Location);
+        if (source.IsVerified)
+        {
+            yield return new MapItem("trust", new YamlArray(source.Trust.Select(k => new ArrayItem(k.Fingerprint))));
         }
     }
 }
