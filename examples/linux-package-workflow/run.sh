@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Workflow 1: packages like Linux distributions ship them (see README.md beside this script).
 #   Two services (hello, echo), each in a dev and a prod flavour, released into a dev and a prod channel; a dev and a
-#   prod metapackage pin exact versions; the prod metapackage is installed into a dir: target, then a new integration
-#   is released and installed as an upgrade.
+#   prod metapackage pin exact versions; each channel is signed with its own key and the prod machine trusts only the
+#   prod key; the prod metapackage is installed into a dir: target, then a new integration is released and installed
+#   as an upgrade.
 # Usage: run.sh [--registry HOST[:PORT] [--path PATH]] [--work DIR]
 #   default: the embedded store (OCI layout folders under WORK/store, no registry, no cluster)
 #   --registry: everything goes under HOST/PATH (default PATH: hull-example/<UTC time>, fresh on each run because
@@ -12,7 +13,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 help_lines=2,10
 . "$here/../lib/prelude.sh"
-rm -rf services packages store target config cache audit
+rm -rf services packages store target config cache audit keys
 cp -r "$here/services" "$here/packages" .
 
 step() { printf '\n## %s\n' "$*"; }
@@ -69,25 +70,41 @@ for mode in dev prod; do
 done
 run cat packages/hello-prod/config/configmap.yml
 
-step "3. Release every flavour into its own channel (dev and prod are two repositories)"
+step "3. Release every flavour into its own channel (dev and prod are two repositories), each signed with its own key"
+run hull key generate keys/dev
+run hull key generate keys/prod
 for mode in dev prod; do
   for svc in hello echo; do
-    runq hull package release "packages/$svc-$mode" -b "$bundles/$svc:$mode-1.0.0" --version 1.0.0 --repo "$channels/$mode:stable"
+    runq hull package release "packages/$svc-$mode" -b "$bundles/$svc:$mode-1.0.0" --version 1.0.0 --repo "$channels/$mode:stable" --sign "keys/$mode.key"
   done
 done
 
 step "4. The metapackages: a tested integration, pinning exact versions of its channel's packages"
 run grep -B3 constraints packages/platform-prod/config/installs.yml
 for mode in dev prod; do
-  runq hull package release "packages/platform-$mode" -b "$bundles/platform:$mode-1.0.0" --version 1.0.0 --repo "$channels/$mode:stable"
+  runq hull package release "packages/platform-$mode" -b "$bundles/platform:$mode-1.0.0" --version 1.0.0 --repo "$channels/$mode:stable" --sign "keys/$mode.key"
 done
 
-step "5. A prod cluster reads the prod channel only"
-run hull repo add prod "$channels/prod:stable"
-run hull repo add dev "$channels/dev:stable"
+step "5. A prod machine reads the prod channel only, and trusts only the prod key (like apt's signed-by)"
+run hull repo add prod "$channels/prod:stable" --trust keys/prod.pub
+run hull repo add dev "$channels/dev:stable" --trust keys/dev.pub
+run hull repo list
 run hull package available list -r prod
 run hull package available list -r dev
 run hull package tree platform.prod.example.com/1.0.0 -r prod
+
+step "5b. A dev package cannot come in through the prod channel: dev content where prod looks fails verification"
+# A mirror of the prod channel that holds the dev channel instead (a mistake, or an attacker): the copy carries the
+# dev signature along, which the prod key does not verify, so nothing of it is read, let alone installed.
+runq hull bundle copy -b "$channels/dev:stable" --to-repo "$store/mirror/channels"
+run hull repo add prod-mirror "$store/mirror/channels:stable" --trust keys/prod.pub
+printf '$ hull package install hello -p hello.dev.example.com -v 1.0.0 -r prod-mirror --target dir:target\n'
+if hull package install hello -p hello.dev.example.com -v 1.0.0 -r prod-mirror --target dir:target 2> refused.txt; then
+  echo "FAIL: a dev package was installed through a channel that trusts the prod key only"; exit 1
+fi
+cat refused.txt
+grep -q "signed by an untrusted key" refused.txt
+run hull repo remove prod-mirror
 
 step "6. Install the prod integration into a directory target"
 run hull package install platform -p platform.prod.example.com -v 1.0.0 -r prod --target dir:target
@@ -98,11 +115,11 @@ cp -r target audit/1.0.0
 step "7. A new integration: hello 1.1.0 in prod, echo unchanged"
 hello_image=$(push_image hello 1.1.0)
 set_image packages/hello-prod "$hello_image"
-runq hull package release packages/hello-prod -b "$bundles/hello:prod-1.1.0" --version 1.1.0 --repo "$channels/prod:stable"
+runq hull package release packages/hello-prod -b "$bundles/hello:prod-1.1.0" --version 1.1.0 --repo "$channels/prod:stable" --sign keys/prod.key
 printf '$ edit packages/platform-prod/config/installs.yml   # hello: constraints: 1.1.0\n'
 sed -i '/refName: hello.prod.example.com/,/constraints:/s/constraints: 1.0.0/constraints: 1.1.0/' \
   packages/platform-prod/config/installs.yml
-runq hull package release packages/platform-prod -b "$bundles/platform:prod-1.1.0" --version 1.1.0 --repo "$channels/prod:stable"
+runq hull package release packages/platform-prod -b "$bundles/platform:prod-1.1.0" --version 1.1.0 --repo "$channels/prod:stable" --sign keys/prod.key
 run hull package available list hello.prod.example.com -r prod
 
 step "8. Audit the release before it ships: what it holds, what changed, and the same with ordinary tools"
@@ -122,6 +139,9 @@ run find target -path target/.hull -prune -o -type f -print
 audit() {
   local fail=0 f
   printf 'channel prod: %s\n' "$(hull package available list -r prod | awk 'NR>1{print $1}' | sort | tr '\n' ' ')"
+  printf 'channel prod verified with: %s\n' "$(hull repo list | awk '$1=="prod"{print $4}')"
+  if [ "$(hull repo list | awk '$1=="prod"{print $4}')" = no ]; then echo "  FAIL: the prod channel is not verified"; fail=1; fi
+  if ! grep -q "signed by an untrusted key" refused.txt; then echo "  FAIL: a dev package came in through the prod channel"; fail=1; fi
   if hull package available list -r prod | grep -q '\.dev\.'; then echo "  FAIL: dev packages in the prod channel"; fail=1; fi
   for f in $(find target -path target/.hull -prune -o -name '*.yml' -print | sort); do
     if grep -q '^kind: ConfigMap' "$f"; then
@@ -137,4 +157,4 @@ audit() {
   return $fail
 }
 step "11. Audit summary"
-audit && echo "audit: OK (prod channel holds prod packages only; pinned versions installed; mode prod; images by digest)"
+audit && echo "audit: OK (prod channel holds prod packages only, signed by the prod key; dev content refused through it; pinned versions installed; mode prod; images by digest)"

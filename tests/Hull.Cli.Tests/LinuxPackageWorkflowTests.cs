@@ -31,6 +31,10 @@ public sealed partial class LinuxPackageWorkflowTests : IDisposable
             : Run("bash", _dir, script, "--work", work, "--registry", registry, "--path", "hull-example");
         Assert.Contains("$ hull package install platform -p platform.prod.example.com -v 1.0.0", output);
         Assert.Contains("audit: OK", output);
+        // Each channel signed with its own key; the prod machine trusts the prod key only, so dev content refuses.
+        Assert.Matches(@"(?m)^prod +\S+ +\S+ +[0-9a-f]{16}$", output);
+        Assert.Contains("repository 'prod-mirror': verification failed: ", output);
+        Assert.Contains("signature not verified: signed by an untrusted key", output);
         var store = registry is null ? "oci:store" : $"{registry}/hull-example";
 
         // Channels: each holds its own flavour only, every Package's bundle by digest, both integrations released.

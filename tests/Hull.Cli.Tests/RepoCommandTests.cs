@@ -298,7 +298,7 @@ public sealed class RepoCommandTests : IDisposable
 
         var (code, output, err) = await Run("repo", "add", "prod", layout, "--trust", prodPub);
         Assert.True(code == 0, err);
-        Assert.Equal($"Added repository 'prod' ({layout}, verified with {prod.PublicKey.ShortFingerprint})\n", output);
+        Assert.Equal($"Added repository 'prod' ({layout}, trusting {prod.PublicKey.ShortFingerprint})\n", output);
         Assert.Equal(0, (await Run("repo", "add", "plain", layout)).Code);
         var (_, listed, _) = await Run("repo", "list");
         Assert.Matches($@"\nprod +layout +{System.Text.RegularExpressions.Regex.Escape(layout)} +{prod.PublicKey.ShortFingerprint}\n", listed);

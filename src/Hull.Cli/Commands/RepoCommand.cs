@@ -55,7 +55,7 @@ public static class RepoCommand
                 var list = await RepositoryOptions.LoadListAsync(parse, cancellationToken).ConfigureAwait(false);
                 var added = list.Add(parse.GetValue(name)!, parse.GetValue(location)!, keys);
                 await list.SaveAsync(cancellationToken).ConfigureAwait(false);
-                string verified = added.IsVerified ? $", verified with {string.Join(", ", keys.Select(k => k.ShortFingerprint).Distinct())}" : "";
+                string verified = added.IsVerified ? $", trusting {string.Join(", ", keys.Select(k => k.ShortFingerprint).Distinct())}" : "";
                 parse.InvocationConfiguration.Output.WriteLine($"Added repository '{added.Name}' ({added.Location}{verified})");
             }
             finally
