@@ -35,10 +35,17 @@ public static class ImageSigner
         string signature = Convert.ToBase64String(key.Sign(payload));
         var layers = new List<Descriptor>(existing) { SignatureImage.Layer(payload, signature) };
         var (manifest, config) = SignatureImage.Build(layers);
-        await store.PutBlobAsync(SimpleSigningPayload.MediaType, payload, cancellationToken).ConfigureAwait(false);
-        await store.PutBlobAsync(MediaTypes.OciConfig, config, cancellationToken).ConfigureAwait(false);
+        // Both blobs are new (the payload names this digest, the config these layers): no HEAD request first.
+        await PutAsync(store, layers[^1], payload, cancellationToken).ConfigureAwait(false);
+        await PutAsync(store, manifest.AsImage().Config, config, cancellationToken).ConfigureAwait(false);
         await store.PutManifestAsync(manifest, tag, cancellationToken).ConfigureAwait(false);
         return new SigningResult(tag, manifest, Added: true);
+    }
+
+    private static async Task PutAsync(IImageTarget store, Descriptor blob, byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(bytes, writable: false);
+        await store.PutBlobAsync(blob, content, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsSignedBy(Descriptor layer, byte[] payload, VerificationKey key)
