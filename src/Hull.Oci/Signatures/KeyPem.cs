@@ -109,6 +109,43 @@ internal static class KeyPem
             throw WrongType(source, kind, "ECDSA " + CurveName(oid));
     }
 
+    /// <summary>Throws unless the PKCS#8 or SubjectPublicKeyInfo DER names an ECDSA key (so others are refused by name).</summary>
+    public static void RequireEcdsa(ReadOnlySpan<byte> der, bool privateKeyInfo, string source)
+    {
+        string kind = privateKeyInfo ? "private key" : "public key";
+        string? algorithm = AlgorithmOf(der, privateKeyInfo)
+            ?? throw new SigningException(privateKeyInfo
+                ? $"{source}: the PRIVATE KEY block is not a DER PKCS#8 PrivateKeyInfo"
+                : $"{source}: the PUBLIC KEY block is not a DER SubjectPublicKeyInfo");
+        if (!algorithm.StartsWith("ECDSA ", StringComparison.Ordinal))
+            throw WrongType(source, kind, algorithm);
+    }
+
+    /// <summary>
+    /// A new ECDSA key filled by <paramref name="import"/> and checked to be on P-256; on failure it is disposed and
+    /// .NET's cryptography error becomes a <see cref="SigningException"/> naming <paramref name="source"/>.
+    /// </summary>
+    public static ECDsa Import(string source, string kind, Action<ECDsa> import)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            import(key);
+            RequireP256(key, source, kind);
+            return key;
+        }
+        catch (CryptographicException e)
+        {
+            key.Dispose();
+            throw new SigningException($"{source}: the {kind} cannot be read: {e.Message}", e);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
     public static SigningException WrongType(string source, string kind, string actual) =>
         new($"{source}: the {kind} is {actual}; Hull signs and verifies with ECDSA P-256 keys only (as `hull key generate` writes)");
 }

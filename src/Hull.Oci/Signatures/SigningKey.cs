@@ -41,16 +41,12 @@ public sealed class SigningKey : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pem);
         var (label, der) = KeyPem.Read(pem, source);
-        var key = ECDsa.Create();
-        try
+        return new SigningKey(KeyPem.Import(source, "private key", key =>
         {
             switch (label)
             {
                 case KeyPem.PrivateKeyLabel:
-                    string algorithm = KeyPem.AlgorithmOf(der, privateKeyInfo: true)
-                        ?? throw new SigningException($"{source}: the PRIVATE KEY block is not a DER PKCS#8 PrivateKeyInfo");
-                    if (!algorithm.StartsWith("ECDSA ", StringComparison.Ordinal))
-                        throw KeyPem.WrongType(source, "private key", algorithm);
+                    KeyPem.RequireEcdsa(der, privateKeyInfo: true, source);
                     key.ImportPkcs8PrivateKey(der, out _);
                     break;
                 case KeyPem.EcPrivateKeyLabel:
@@ -69,19 +65,7 @@ public sealed class SigningKey : IDisposable
                 default:
                     throw new SigningException($"{source}: PEM block \"{label}\" is not a private key (expected \"PRIVATE KEY\" or \"ENCRYPTED PRIVATE KEY\")");
             }
-            KeyPem.RequireP256(key, source, "private key");
-            return new SigningKey(key, source);
-        }
-        catch (CryptographicException e)
-        {
-            key.Dispose();
-            throw new SigningException($"{source}: the private key cannot be read: {e.Message}", e);
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
+        }), source);
     }
 
     private static void ImportEncrypted(ECDsa key, byte[] der, string source, string? passphrase)

@@ -42,27 +42,8 @@ public sealed class VerificationKey : IDisposable
             default:
                 throw new SigningException($"{source}: PEM block \"{label}\" is not a public key (expected \"PUBLIC KEY\")");
         }
-        string? algorithm = KeyPem.AlgorithmOf(der, privateKeyInfo: false)
-            ?? throw new SigningException($"{source}: the PUBLIC KEY block is not a DER SubjectPublicKeyInfo");
-        if (!algorithm.StartsWith("ECDSA ", StringComparison.Ordinal))
-            throw KeyPem.WrongType(source, "public key", algorithm);
-        var key = ECDsa.Create();
-        try
-        {
-            key.ImportSubjectPublicKeyInfo(der, out _);
-            KeyPem.RequireP256(key, source, "public key");
-            return new VerificationKey(key, source);
-        }
-        catch (CryptographicException e)
-        {
-            key.Dispose();
-            throw new SigningException($"{source}: the public key cannot be read: {e.Message}", e);
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
+        KeyPem.RequireEcdsa(der, privateKeyInfo: false, source);
+        return new VerificationKey(KeyPem.Import(source, "public key", key => key.ImportSubjectPublicKeyInfo(der, out _)), source);
     }
 
     /// <summary>Reads a public key file.</summary>
