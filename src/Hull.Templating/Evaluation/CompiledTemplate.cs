@@ -5,6 +5,7 @@ using Hull.Templating.Compilation;
 using Hull.Templating.Text;
 using Hull.Templating.Values;
 using Hull.Templating.Yaml;
+using Node = Hull.Yaml.Node;
 
 namespace Hull.Templating.Evaluation;
 
@@ -38,7 +39,7 @@ public sealed class CompiledTemplate
     public string CodeText => Compilation.CodeText.Join(Code);
 
     /// <summary>The root node built by the top level (a document set or text root), after <see cref="Eval"/>.</summary>
-    public object? Result => _rootCtx?.Root;
+    public object? Result => _rootCtx?.RootNode;
 
     /// <summary>Compiles a plain Starlark module (no nodes).</summary>
     public static CompiledTemplate ForStarlark(string name, string source, TemplateOptions options)
@@ -108,10 +109,7 @@ public sealed class CompiledTemplate
             [_ins.SetCtxType] = Fn(_ins.SetCtxType, a => NoneValue.None),
             [_ins.StartCtx] = Fn(_ins.StartCtx, a =>
             {
-                string dialect = a.String(0);
-                var ctx = new EvaluationContext(_nodes, dialect == TextTemplateCompiler.Dialect
-                    ? TextDialect.Instance
-                    : new YamlDialect(_options.ImplicitMapKeyOverrides));
+                var ctx = NewContext(a.String(0));
                 _ctxs.Add(ctx);
                 if (_ctxs.Count == 1 && _rootCtx is null) _rootCtx = ctx;
                 // A fragment function of this template called from another one builds here; when it returns, the
@@ -186,10 +184,14 @@ public sealed class CompiledTemplate
         return d;
     }
 
+    private EvaluationContext NewContext(string dialect) => dialect == TextTemplateCompiler.Dialect
+        ? new EvaluationContext<TextTemplateNode, TextNode, TextDialect>(_nodes, default)
+        : new EvaluationContext<Node, Node, YamlDialect>(_nodes, new YamlDialect(_options.ImplicitMapKeyOverrides));
+
     // The line of the `#@name` comment on the template node (validations report it as "by: file:line").
     private static int AnnotationLine(object templateNode, string name)
     {
-        if (templateNode is not Hull.Yaml.Node n) return 0;
+        if (templateNode is not Node n) return 0;
         foreach (var c in n.Comments)
         {
             var d = c.Data.AsSpan();

@@ -4,34 +4,64 @@ using Hull.Templating.Compilation;
 namespace Hull.Templating.Evaluation;
 
 /// <summary>Builds one tree of nodes as generated code runs: the template's top level, or one call of a fragment function.</summary>
-public sealed class EvaluationContext(NodeTable nodes, IEvaluationDialect dialect)
+/// <remarks>The host functions of a template drive contexts of either kind through this base.</remarks>
+public abstract class EvaluationContext
+{
+    /// <summary>The root node, once a node was started (a document set or a text result for a template's top level).</summary>
+    public abstract object? RootNode { get; }
+
+    /// <summary>The root as a Starlark value (a fragment, or the text).</summary>
+    public abstract Value RootValue();
+
+    /// <summary>start_node(tag).</summary>
+    public abstract void StartNode(int tag);
+
+    /// <summary>set_node(tag) and set_node(tag, value).</summary>
+    public abstract void SetNode(int tag, Value? value);
+
+    /// <summary>set_map_item_key(tag, key).</summary>
+    public abstract void SetMapItemKey(int tag, Value key);
+
+    /// <summary>start_node_annotation(tag, name, (args, kwargs...)).</summary>
+    public abstract void StartNodeAnnotation(int tag, string name, NodeAnnotation ann);
+
+    /// <summary>template.replace(value).</summary>
+    public abstract void Replace(Value value);
+}
+
+/// <summary>A context building nodes of type <typeparamref name="TNode"/> from template nodes of type <typeparamref name="TTemplate"/>.</summary>
+public sealed class EvaluationContext<TTemplate, TNode, TDialect>(NodeTable nodes, TDialect dialect) : EvaluationContext
+    where TTemplate : class
+    where TNode : class
+    where TDialect : struct, IEvaluationDialect<TTemplate, TNode>
 {
     private readonly Dictionary<int, NodeAnnotations> _pendingAnnotations = [];
     private readonly Dictionary<int, Value> _pendingKeys = [];
-    private readonly List<object> _parents = [];
+    private readonly List<TNode> _parents = [];
     private readonly List<int> _parentTags = [];
+    private TDialect _dialect = dialect;
     private bool _rootInit;
 
-    /// <summary>The dialect.</summary>
-    public IEvaluationDialect Dialect { get; } = dialect;
-
     /// <summary>The root node, once a node was started.</summary>
-    public object? Root { get; private set; }
+    public TNode? Root { get; private set; }
 
-    /// <summary>The root as a Starlark value (a fragment, or the text).</summary>
-    public Value RootValue() => Dialect.WrapRoot(Root);
+    /// <inheritdoc/>
+    public override object? RootNode => Root;
 
-    /// <summary>start_node(tag).</summary>
-    public void StartNode(int tag)
+    /// <inheritdoc/>
+    public override Value RootValue() => _dialect.WrapRoot(Root);
+
+    /// <inheritdoc/>
+    public override void StartNode(int tag)
     {
-        var template = nodes[tag];
-        var node = Dialect.NewNode(template);
-        if (_pendingAnnotations.Remove(tag, out var anns)) Dialect.SetAnnotations(node, anns);
-        if (_pendingKeys.Remove(tag, out var key)) Dialect.SetMapItemKey(node, key);
+        var template = (TTemplate)nodes[tag];
+        var node = _dialect.NewNode(template);
+        if (_pendingAnnotations.Remove(tag, out var anns)) _dialect.SetAnnotations(node, anns);
+        if (_pendingKeys.Remove(tag, out var key)) _dialect.SetMapItemKey(node, key);
 
         if (!_rootInit)
         {
-            if (Dialect.ShouldWrapRoot(node))
+            if (_dialect.ShouldWrapRoot(node))
             {
                 StartNode(nodes.ParentOf(tag));
             }
@@ -46,8 +76,8 @@ public sealed class EvaluationContext(NodeTable nodes, IEvaluationDialect dialec
         {
             int common = nodes.CommonParent(_parentTags[^1], nodes.ParentOf(tag));
             UnwindTo(common);
-            Dialect.PrepareNode(_parents[^1], node);
-            Dialect.AddChild(_parents[^1], node);
+            _dialect.PrepareNode(_parents[^1], node);
+            _dialect.AddChild(_parents[^1], node);
         }
         _parentTags.Add(tag);
         _parents.Add(node);
@@ -67,33 +97,33 @@ public sealed class EvaluationContext(NodeTable nodes, IEvaluationDialect dialec
         throw new InvalidOperationException($"expected to find node {tag} when unwinding");
     }
 
-    /// <summary>set_node(tag) and set_node(tag, value).</summary>
-    public void SetNode(int tag, Value? value)
+    /// <inheritdoc/>
+    public override void SetNode(int tag, Value? value)
     {
         if (value is not null)
         {
-            if (value is not Values.NoopValue) Dialect.SetValue(_parents[^1], value);
+            if (value is not Values.NoopValue) _dialect.SetValue(_parents[^1], value);
             return;
         }
-        Dialect.AddOriginalValue(_parents[^1], nodes[tag]);
+        _dialect.AddOriginalValue(_parents[^1], (TTemplate)nodes[tag]);
     }
 
-    /// <summary>set_map_item_key(tag, key).</summary>
-    public void SetMapItemKey(int tag, Value key) => _pendingKeys[tag] = key;
+    /// <inheritdoc/>
+    public override void SetMapItemKey(int tag, Value key) => _pendingKeys[tag] = key;
 
-    /// <summary>start_node_annotation(tag, name, (args, kwargs...)).</summary>
-    public void StartNodeAnnotation(int tag, string name, NodeAnnotation ann)
+    /// <inheritdoc/>
+    public override void StartNodeAnnotation(int tag, string name, NodeAnnotation ann)
     {
         if (!_pendingAnnotations.TryGetValue(tag, out var anns)) _pendingAnnotations[tag] = anns = new NodeAnnotations();
         anns[name] = ann;
     }
 
-    /// <summary>template.replace(value).</summary>
-    public void Replace(Value value)
+    /// <inheritdoc/>
+    public override void Replace(Value value)
     {
-        var chain = new List<object>(_parents.Count + 1);
+        var chain = new List<TNode>(_parents.Count + 1);
         if (Root is not null && (_parents.Count == 0 || !ReferenceEquals(_parents[0], Root))) chain.Add(Root);
         chain.AddRange(_parents);
-        Dialect.Replace(chain, value);
+        _dialect.Replace(chain, value);
     }
 }

@@ -6,16 +6,16 @@ using Hull.Yaml;
 namespace Hull.Templating.Evaluation;
 
 /// <summary>Builds YAML nodes: computed values converted to nodes, duplicate keys refused unless overridden, template.replace splicing.</summary>
-public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDialect
+public readonly struct YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDialect<Node, Node>
 {
     /// <summary>Annotation allowing a repeated key.</summary>
     public const string MapKeyOverride = "yaml/map-key-override";
 
     /// <inheritdoc/>
-    public object NewNode(object templateNode) => YamlModel.NewEmptyLike((Node)templateNode);
+    public Node NewNode(Node templateNode) => YamlModel.NewEmptyLike(templateNode);
 
     /// <inheritdoc/>
-    public void PrepareNode(object parent, object node)
+    public void PrepareNode(Node parent, Node node)
     {
         if (parent is Map map && node is MapItem item)
         {
@@ -40,7 +40,7 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
     }
 
     /// <inheritdoc/>
-    public void AddChild(object parent, object child)
+    public void AddChild(Node parent, Node child)
     {
         switch (parent)
         {
@@ -54,38 +54,36 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
                 ds.Items.Add((Document)child);
                 break;
             default:
-                YamlModel.SetValue((Node)parent, child);
+                YamlModel.SetValue(parent, child);
                 break;
         }
     }
 
     /// <inheritdoc/>
-    public void AddOriginalValue(object node, object templateNode)
+    public void AddOriginalValue(Node node, Node templateNode)
     {
-        var template = (Node)templateNode;
-        if (YamlModel.HoldsValue(template))
+        if (YamlModel.HoldsValue(templateNode))
         {
-            YamlModel.SetValue((Node)node, YamlModel.ValueOf(template));
+            YamlModel.SetValue(node, YamlModel.ValueOf(templateNode));
         }
     }
 
     /// <inheritdoc/>
-    public void SetValue(object node, Value value)
+    public void SetValue(Node node, Value value)
     {
         var converted = NodeConversion.ToYaml(value);
-        var n = (Node)node;
-        if (!YamlModel.HoldsValue(n))
+        if (!YamlModel.HoldsValue(node))
         {
             throw new HostError($"expected to set value on a document, map item or array item, but was {YamlModel.DebugName(node)}");
         }
-        YamlModel.SetValue(n, converted);
+        YamlModel.SetValue(node, converted);
     }
 
     /// <inheritdoc/>
-    public void SetMapItemKey(object node, Value key) => ((MapItem)node).Key = PlainConversion.ToPlain(key);
+    public void SetMapItemKey(Node node, Value key) => ((MapItem)node).Key = PlainConversion.ToPlain(key);
 
     /// <inheritdoc/>
-    public void Replace(IReadOnlyList<object> parents, Value value)
+    public void Replace(IReadOnlyList<Node> parents, Value value)
     {
         var current = parents[^1];
         if (parents.Count < 2)
@@ -160,11 +158,11 @@ public sealed class YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDiale
     }
 
     /// <inheritdoc/>
-    public bool ShouldWrapRoot(object node) => node is Document or MapItem or ArrayItem;
+    public bool ShouldWrapRoot(Node node) => node is Document or MapItem or ArrayItem;
 
     /// <inheritdoc/>
-    public Value WrapRoot(object? root) => YamlFragment.Of(root!);
+    public Value WrapRoot(Node? root) => YamlFragment.Of(root!);
 
     /// <inheritdoc/>
-    public void SetAnnotations(object node, NodeAnnotations annotations) => ((Node)node).Annotations = annotations;
+    public void SetAnnotations(Node node, NodeAnnotations annotations) => node.Annotations = annotations;
 }

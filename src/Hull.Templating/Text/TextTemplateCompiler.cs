@@ -2,9 +2,6 @@ using Hull.Templating.Compilation;
 
 namespace Hull.Templating.Text;
 
-/// <summary>Marks the root of a text template in the node table.</summary>
-public sealed class TextRootNode;
-
 /// <summary>Compiles text template pieces to code lines: text becomes start/set node calls, code is copied.</summary>
 public static class TextTemplateCompiler
 {

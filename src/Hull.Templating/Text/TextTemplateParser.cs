@@ -6,7 +6,7 @@ namespace Hull.Templating.Text;
 /// <param name="IsCode">Whether this is a code block.</param>
 /// <param name="Line">Line (in the containing file) where the piece starts.</param>
 /// <param name="Content">Text, or the code block's inner content including its `-`/`=` markers.</param>
-public sealed record TextPiece(bool IsCode, int Line, string Content)
+public sealed record TextPiece(bool IsCode, int Line, string Content) : TextTemplateNode
 {
     /// <summary>The content after trimming and print markers are applied; mutable because trim markers edit neighbours.</summary>
     public string Content { get; set; } = Content;
