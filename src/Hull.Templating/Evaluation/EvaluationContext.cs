@@ -54,7 +54,7 @@ public sealed class EvaluationContext<TTemplate, TNode, TDialect>(NodeTable node
     /// <inheritdoc/>
     public override void StartNode(int tag)
     {
-        var template = (TTemplate)nodes[tag];
+        var template = _dialect.TemplateNode(nodes[tag]);
         var node = _dialect.NewNode(template);
         if (_pendingAnnotations.Remove(tag, out var anns)) _dialect.SetAnnotations(node, anns);
         if (_pendingKeys.Remove(tag, out var key)) _dialect.SetMapItemKey(node, key);
@@ -105,7 +105,7 @@ public sealed class EvaluationContext<TTemplate, TNode, TDialect>(NodeTable node
             if (value is not Values.NoopValue) _dialect.SetValue(_parents[^1], value);
             return;
         }
-        _dialect.AddOriginalValue(_parents[^1], (TTemplate)nodes[tag]);
+        _dialect.AddOriginalValue(_parents[^1], _dialect.TemplateNode(nodes[tag]));
     }
 
     /// <inheritdoc/>

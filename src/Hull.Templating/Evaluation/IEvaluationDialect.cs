@@ -7,10 +7,14 @@ namespace Hull.Templating.Evaluation;
 /// template's node type, <typeparamref name="TNode"/> the type of the nodes evaluation builds.
 /// </summary>
 /// <remarks>Implemented by structs, so <see cref="EvaluationContext{TTemplate, TNode, TDialect}"/> calls them directly.</remarks>
-public interface IEvaluationDialect<in TTemplate, TNode>
+public interface IEvaluationDialect<TTemplate, TNode>
     where TTemplate : class
     where TNode : class
 {
+    /// <summary>A node table entry as this dialect's template node (one table holds the nodes of every dialect a template uses).</summary>
+    /// <remarks>Cast here, where the type is concrete: a cast to a type parameter in the shared context code costs a lookup.</remarks>
+    TTemplate TemplateNode(object entry);
+
     /// <summary>A fresh, empty copy of a template node for this evaluation.</summary>
     TNode NewNode(TTemplate templateNode);
 

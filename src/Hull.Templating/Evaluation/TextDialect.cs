@@ -8,6 +8,9 @@ namespace Hull.Templating.Evaluation;
 public readonly struct TextDialect : IEvaluationDialect<TextTemplateNode, TextNode>
 {
     /// <inheritdoc/>
+    public TextTemplateNode TemplateNode(object entry) => (TextTemplateNode)entry;
+
+    /// <inheritdoc/>
     public TextNode NewNode(TextTemplateNode templateNode) => templateNode is TextRootNode ? new TextResult() : new TextResultPiece();
 
     /// <inheritdoc/>

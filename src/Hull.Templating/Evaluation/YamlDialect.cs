@@ -12,6 +12,9 @@ public readonly struct YamlDialect(bool implicitMapKeyOverrides) : IEvaluationDi
     public const string MapKeyOverride = "yaml/map-key-override";
 
     /// <inheritdoc/>
+    public Node TemplateNode(object entry) => (Node)entry;
+
+    /// <inheritdoc/>
     public Node NewNode(Node templateNode) => YamlModel.NewEmptyLike(templateNode);
 
     /// <inheritdoc/>
