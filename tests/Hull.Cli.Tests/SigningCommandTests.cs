@@ -105,6 +105,15 @@ public sealed class SigningCommandTests : IDisposable
         string unkeyed = await Ok("package", "show", "hello.example.com/1.0.0", "-r", $"oci:{store}/channel:stable");
         Assert.Contains($"Signatures:\n  not verified (no --key given) for oci:{store}/hello\n", unkeyed);
 
+        // Without --key, a verified repository's trusted keys check the signatures.
+        await Ok("repo", "add", "stable", $"oci:{store}/channel:stable", "--trust", release + ".pub");
+        string trusted = await Ok("package", "show", "hello.example.com/1.0.0", "-r", "stable");
+        Assert.Matches("Signatures:\n  verified: key sha256:[0-9a-f]{64} \\(.*trusted-keys/[0-9a-f]{64}\\.pub\\) for oci:", trusted);
+        await Ok("repo", "add", "stable-other", $"oci:{store}/channel:stable", "--trust", other + ".pub");
+        // The channel itself is signed by the release key only, so a repository trusting another key is refused first.
+        string otherTrust = await Fails("package", "show", "hello.example.com/1.0.0", "-r", "stable-other");
+        Assert.Contains("verification failed", otherTrust);
+
         // Releasing the same bundle again signs nothing new.
         string again = await Ok("package", "release", package, "-b", $"oci:{store}/hello", "--version", "1.0.0", "--sign", release + ".key");
         Assert.Contains("Already signed", again);

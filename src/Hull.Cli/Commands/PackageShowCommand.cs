@@ -8,6 +8,7 @@ using Hull.Packaging.Auditing;
 using Hull.Packaging.Metapackages;
 using Hull.Packaging.Rendering;
 using Hull.Packaging.Repositories;
+using Hull.Packaging.Sources;
 
 namespace Hull.Cli.Commands;
 
@@ -69,7 +70,12 @@ public static class PackageShowCommand
             var report = await PackageReport.CreateAsync(package, renderer, cancellationToken).ConfigureAwait(false);
             if (signatureKeys is not null)
             {
-                report = report with { Signatures = await BundleSignatures.ReadAsync(stores, report.Bundle, signatureKeys, cancellationToken).ConfigureAwait(false) };
+                // Without --key, a verified repository's trusted keys are the ones to check against.
+                var source = loaded.First(l => ReferenceEquals(l.Contents, holder)).Source;
+                bool trusted = signatureKeys.Count == 0 && source.IsVerified;
+                var keys = trusted ? RepositoryTrust.LoadKeys(source) : signatureKeys;
+                string keysName = trusted ? $"trusted for repository {source.Name}" : "given";
+                report = report with { Signatures = await BundleSignatures.ReadAsync(stores, report.Bundle, keys, keysName, cancellationToken).ConfigureAwait(false) };
             }
             reports.Add(report);
         }
