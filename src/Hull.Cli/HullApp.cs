@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Hull.Failures;
 
 namespace Hull.Cli;
 
@@ -53,7 +54,7 @@ public static class HullApp
             stderr.WriteLine("hull: cancelled");
             return Failure;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (IsExpected(ex))
         {
             // A user's mistake or a failing registry is not a crash: one readable line, the trace only on request.
             stderr.WriteLine($"hull: error: {ErrorText.Describe(ex)}");
@@ -63,7 +64,26 @@ public static class HullApp
             }
             return Failure;
         }
+        catch (Exception ex)
+        {
+            // Anything else is a bug in Hull: say so, with what is needed to find it.
+            stderr.WriteLine($"hull: internal error: {ErrorText.Describe(ex)}");
+            stderr.WriteLine(ex.ToString());
+            stderr.WriteLine("This is a bug in hull, not a mistake of yours: please report it with the command you ran and the text above.");
+            return Failure;
+        }
     }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> is a failure the user can act on: a <see cref="HullException"/>, or the
+    /// environment failing in a way they can fix (their files and folders, an unreachable or silent registry or cluster).
+    /// </summary>
+    public static bool IsExpected(Exception ex) => ex switch
+    {
+        HullException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsExpected),
+        _ => false,
+    };
 
     // An unknown word explains a missing-subcommand error too, so name it first.
     private static string MostSpecificError(ParseResult parse) =>

@@ -1,7 +1,8 @@
+using Hull.Failures;
 namespace Hull.Oci;
 
 /// <summary>A failure talking to a registry or an image layout, with a message a user can act on.</summary>
-public class OciException : Exception
+public class OciException : HullException
 {
     /// <summary>Creates the exception with a one-line message.</summary>
     public OciException(string message) : base(message) { }

@@ -1,3 +1,4 @@
+using Hull.Failures;
 using System.CommandLine;
 
 namespace Hull.Cli.Commands;
@@ -34,4 +35,4 @@ public static class BundleCommand
 }
 
 /// <summary>A flag combination that cannot work; reported as a one-line error.</summary>
-public sealed class BundleUsageException(string message) : Exception(message);
+public sealed class BundleUsageException(string message) : HullException(message);

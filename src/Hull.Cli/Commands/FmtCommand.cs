@@ -1,3 +1,4 @@
+using Hull.Failures;
 using System.CommandLine;
 using Hull.Yaml;
 
@@ -32,7 +33,7 @@ public static class FmtCommand
                 }
                 catch (YamlException e)
                 {
-                    throw new InvalidOperationException($"formatting {(path == "-" ? "stdin" : path)}: {e.Message}");
+                    throw new HullException($"formatting {(path == "-" ? "stdin" : path)}: {e.Message}");
                 }
 
                 await output.WriteAsync(formatted.AsMemory(), cancellationToken).ConfigureAwait(false);

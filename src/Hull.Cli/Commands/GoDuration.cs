@@ -1,3 +1,4 @@
+using Hull.Failures;
 using System.CommandLine;
 using System.Globalization;
 
@@ -7,14 +8,14 @@ namespace Hull.Cli.Commands;
 public static class GoDuration
 {
     /// <summary>Parses a Go-style duration.</summary>
-    /// <exception cref="ArgumentException">Not a duration; the message says what is expected.</exception>
+    /// <exception cref="HullException">Not a duration; the message says what is expected.</exception>
     public static TimeSpan Parse(string text)
     {
         var total = TimeSpan.Zero;
         int i = 0;
         if (text.Length == 0)
         {
-            throw new ArgumentException("invalid duration \"\"");
+            throw new HullException("invalid duration \"\"");
         }
         while (i < text.Length)
         {
@@ -30,7 +31,7 @@ public static class GoDuration
             }
             if (start == unitStart || !double.TryParse(text.AsSpan(start, unitStart - start), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
-                throw new ArgumentException($"invalid duration \"{text}\" (use e.g. 30s, 500ms, 5m, 1h30m)");
+                throw new HullException($"invalid duration \"{text}\" (use e.g. 30s, 500ms, 5m, 1h30m)");
             }
             total += text[unitStart..i] switch
             {
@@ -38,7 +39,7 @@ public static class GoDuration
                 "s" => TimeSpan.FromSeconds(value),
                 "m" => TimeSpan.FromMinutes(value),
                 "h" => TimeSpan.FromHours(value),
-                _ => throw new ArgumentException($"invalid duration \"{text}\" (unit must be ms, s, m or h)"),
+                _ => throw new HullException($"invalid duration \"{text}\" (unit must be ms, s, m or h)"),
             };
         }
         return total;
@@ -55,7 +56,7 @@ public static class GoDuration
             {
                 return Parse(text);
             }
-            catch (ArgumentException ex)
+            catch (HullException ex)
             {
                 result.AddError($"{name}: {ex.Message}");
                 return null;

@@ -1,3 +1,4 @@
+using Hull.Failures;
 using System.Text;
 using Hull.Bundles.Locks;
 using Hull.Packaging.Repositories;
@@ -140,4 +141,4 @@ public static class PackageScaffold
 }
 
 /// <summary>A package folder that cannot be created or used as asked.</summary>
-public sealed class PackageAuthoringException(string message) : Exception(message);
+public sealed class PackageAuthoringException(string message) : HullException(message);

@@ -1,7 +1,8 @@
+using Hull.Failures;
 namespace Hull.Packaging.Installing;
 
 /// <summary>An installation that cannot proceed (a conflict, a missing dependency, bad values); the message is one readable line.</summary>
-public sealed class InstallException(string message, Exception? inner = null) : Exception(message, inner)
+public sealed class InstallException(string message, Exception? inner = null) : HullException(message, inner)
 {
     /// <summary>
     /// Whether it waits for something another installation may still create (a CRD, a namespace, a service account,

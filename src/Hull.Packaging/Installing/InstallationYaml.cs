@@ -85,27 +85,35 @@ public static class InstallationYaml
             _ => null,
         };
         var kept = annotations.Where(a => !a.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        return new Installation
+        try
         {
-            Install = install with
+            return new Installation
             {
-                Status = null,
-                Metadata = install.Metadata with { Annotations = kept.Count == 0 ? null : kept, CreationTimestamp = null },
-            },
-            Values = documents.Skip(1).OfType<Secret>().ToList(),
-            Parent = Get("parent"),
-            Bundle = Get("bundle"),
-            ValuesDigest = Get("values-sha256"),
-            LastAttempt = Get("last-attempt") is string t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture) : null,
-            Resources = Lines("resources").Select(ResourceKey.Parse).ToList(),
-            Files = Lines("files"),
-            Provides = Lines("provides"),
-            CreatedResources = Lines("created").Select(ResourceKey.Parse).ToList(),
-            Succeeded = succeeded,
-            UsefulErrorMessage = status?.UsefulErrorMessage,
-            Version = status?.Version,
-            LastAttemptedVersion = status?.LastAttemptedVersion,
-            Created = install.Metadata.CreationTimestamp ?? DateTimeOffset.UnixEpoch,
-        };
+                Install = install with
+                {
+                    Status = null,
+                    Metadata = install.Metadata with { Annotations = kept.Count == 0 ? null : kept, CreationTimestamp = null },
+                },
+                Values = documents.Skip(1).OfType<Secret>().ToList(),
+                Parent = Get("parent"),
+                Bundle = Get("bundle"),
+                ValuesDigest = Get("values-sha256"),
+                LastAttempt = Get("last-attempt") is string t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture) : null,
+                Resources = Lines("resources").Select(ResourceKey.Parse).ToList(),
+                Files = Lines("files"),
+                Provides = Lines("provides"),
+                CreatedResources = Lines("created").Select(ResourceKey.Parse).ToList(),
+                Succeeded = succeeded,
+                UsefulErrorMessage = status?.UsefulErrorMessage,
+                Version = status?.Version,
+                LastAttemptedVersion = status?.LastAttemptedVersion,
+                Created = install.Metadata.CreationTimestamp ?? DateTimeOffset.UnixEpoch,
+            };
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            // A record edited by hand or damaged: name the file, not only a parser's words.
+            throw new ResourceException(file, Hull.Yaml.Position.Unknown, 1, null, "metadata.annotations", $"not an installation record's annotations: {e.Message}", e);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Hull.Failures;
 using Hull.Packaging.Repositories;
 
 namespace Hull.Packaging.Metapackages;
@@ -22,4 +23,4 @@ public sealed record PackageTreeNode(string InstallName, RepositoryPackage Packa
 }
 
 /// <summary>A metapackage tree that cannot be resolved: an unknown package or version, a cycle, or one package at two versions.</summary>
-public sealed class PackageTreeException(string message) : Exception(message);
+public sealed class PackageTreeException(string message) : HullException(message);

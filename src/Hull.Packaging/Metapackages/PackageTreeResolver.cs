@@ -99,7 +99,7 @@ public static class PackageTreeResolver
             {
                 child = contents.Select(refName, selection);
             }
-            catch (Exception ex) when (ex is VersionSelectionException or RepositoryException or FormatException)
+            catch (Exception ex) when (ex is VersionSelectionException or RepositoryException or VersionRangeException)
             {
                 problems.Add($"{chain}: PackageInstall '{name}': {ex.Message}");
                 continue;

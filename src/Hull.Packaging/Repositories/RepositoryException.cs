@@ -1,7 +1,8 @@
+using Hull.Failures;
 namespace Hull.Packaging.Repositories;
 
 /// <summary>A repository that cannot be used: every problem found, one located line each.</summary>
-public sealed class RepositoryException : Exception
+public sealed class RepositoryException : HullException
 {
     /// <summary>Creates the error for <paramref name="origin"/> (a folder or a bundle reference).</summary>
     public RepositoryException(string origin, IReadOnlyList<string> problems)

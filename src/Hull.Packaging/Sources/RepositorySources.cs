@@ -1,3 +1,4 @@
+using Hull.Failures;
 using Hull.Oci.Signatures;
 using Hull.Packaging.Installing;
 using Hull.Yaml;
@@ -241,4 +242,4 @@ public sealed class RepositorySources
 }
 
 /// <summary>A problem with the list of repositories (a taken or unknown name, an unreadable file).</summary>
-public sealed class RepositorySourceException(string message) : Exception(message);
+public sealed class RepositorySourceException(string message) : HullException(message);

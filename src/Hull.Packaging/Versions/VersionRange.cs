@@ -19,13 +19,13 @@ public sealed class VersionRange
     /// <summary>The range as written.</summary>
     public string Text { get; }
 
-    /// <summary>Parses a range; throws <see cref="FormatException"/> naming the part that is not understood.</summary>
+    /// <summary>Parses a range; throws <see cref="VersionRangeException"/> naming the part that is not understood.</summary>
     public static VersionRange Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new FormatException("version constraint is empty");
+            throw new VersionRangeException("version constraint is empty");
         }
         var alternatives = new List<IReadOnlyList<Comparison>>();
         foreach (string part in text.Split("||"))
@@ -34,7 +34,7 @@ public sealed class VersionRange
             var tokens = Tokenize(part, text);
             if (tokens.Count == 0)
             {
-                throw new FormatException($"version constraint '{text}': empty alternative around '||'");
+                throw new VersionRangeException($"version constraint '{text}': empty alternative around '||'");
             }
             foreach (string token in tokens)
             {
@@ -90,7 +90,7 @@ public sealed class VersionRange
             {
                 if (i + 1 >= raw.Length)
                 {
-                    throw new FormatException($"version constraint '{whole}': operator '{t}' has no version");
+                    throw new VersionRangeException($"version constraint '{whole}': operator '{t}' has no version");
                 }
                 t += raw[++i];
             }
@@ -116,7 +116,7 @@ public sealed class VersionRange
             "<=" => Operator.LessOrEqual,
             ">" => Operator.Greater,
             ">=" => Operator.GreaterOrEqual,
-            _ => throw new FormatException($"version constraint '{whole}': unknown operator '{op}'"),
+            _ => throw new VersionRangeException($"version constraint '{whole}': unknown operator '{op}'"),
         };
         var parts = version.Split('.');
         if (parts.Length == 2 && parts[1] is "x" or "X" or "*")
@@ -131,7 +131,7 @@ public sealed class VersionRange
         }
         if (parts.Length != 3 || wildcard == 0 || parts.Skip(wildcard).Any(p => p is not ("x" or "X" or "*")))
         {
-            throw new FormatException($"version constraint '{whole}': '{version}' is not a valid wildcard version (use forms like 1.x or 1.2.x)");
+            throw new VersionRangeException($"version constraint '{whole}': '{version}' is not a valid wildcard version (use forms like 1.x or 1.2.x)");
         }
         var lower = ParseVersion(string.Join('.', parts.Select((p, k) => k >= wildcard ? "0" : p)), whole);
         var upper = wildcard == 1 ? new SemVersion(lower.Major + 1, 0, 0) : new SemVersion(lower.Major, lower.Minor + 1, 0);
@@ -157,7 +157,7 @@ public sealed class VersionRange
     private static SemVersion ParseVersion(string text, string whole) =>
         SemVersion.TryParse(text, SemVersionStyles.Strict, out var v)
             ? v
-            : throw new FormatException($"version constraint '{whole}': '{text}' is not a semantic version");
+            : throw new VersionRangeException($"version constraint '{whole}': '{text}' is not a semantic version");
 
     private enum Operator
     {

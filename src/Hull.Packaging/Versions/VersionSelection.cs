@@ -1,3 +1,4 @@
+using Hull.Failures;
 using Semver;
 
 namespace Hull.Packaging.Versions;
@@ -50,4 +51,4 @@ public sealed record VersionSelection(string Constraints, PrereleaseSelection? P
 public sealed record PrereleaseSelection(IReadOnlyList<string> Identifiers);
 
 /// <summary>No available version satisfies a version selection.</summary>
-public sealed class VersionSelectionException(string message) : Exception(message);
+public sealed class VersionSelectionException(string message) : HullException(message);

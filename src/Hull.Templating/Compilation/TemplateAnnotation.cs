@@ -1,3 +1,4 @@
+using Hull.Failures;
 namespace Hull.Templating.Compilation;
 
 /// <summary>A parsed `#` comment of a template: `#!` comment, `#@ code`, `#@ value` or `#@name args`.</summary>
@@ -28,4 +29,4 @@ public readonly record struct TemplateAnnotation(string Name, string Content)
 }
 
 /// <summary>A comment that is not in ytt's format.</summary>
-public sealed class AnnotationFormatException(string message) : Exception(message);
+public sealed class AnnotationFormatException(string message) : HullException(message);

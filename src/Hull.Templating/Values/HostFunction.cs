@@ -1,3 +1,4 @@
+using Hull.Failures;
 using Hull.Starlark;
 using Hull.Starlark.Values;
 
@@ -59,7 +60,7 @@ public readonly struct HostArgs(StarlarkThread thread, Value[] args, KeyValuePai
 }
 
 /// <summary>A failure inside a host function; the message gets the function's name as prefix.</summary>
-public sealed class HostError(string message) : Exception(message);
+public sealed class HostError(string message) : HullException(message);
 
 /// <summary>Builds Starlark built-ins from C# lambdas, prefixing their failures with the built-in's name as ytt does.</summary>
 public static class HostFunction

@@ -50,7 +50,7 @@ public sealed class VersionSelectionTests
     [InlineData("x.1.0")]
     public void RejectsMalformedConstraints(string constraints)
     {
-        Assert.Throws<FormatException>(() => VersionRange.Parse(constraints));
+        Assert.Throws<VersionRangeException>(() => VersionRange.Parse(constraints));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Hull.Failures;
 using Hull.Yaml;
 
 namespace Hull.Packaging.Resources.Serialization;
@@ -6,7 +7,7 @@ namespace Hull.Packaging.Resources.Serialization;
 /// A resource document Hull cannot read: names the file, line, document, resource and field, and what is wrong,
 /// e.g. <c>packages/a/1.0.0.yml:7: document 2 (Package a.corp.com.1.0.0): spec.version: expected a string, got 1</c>.
 /// </summary>
-public sealed class ResourceException : Exception
+public sealed class ResourceException : HullException
 {
     /// <summary>Creates the error from its parts; the message is composed from them.</summary>
     public ResourceException(string file, Position position, int document, string? resource, string field, string problem, Exception? inner = null)
