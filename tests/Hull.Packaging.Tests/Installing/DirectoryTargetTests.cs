@@ -9,7 +9,7 @@ public sealed class DirectoryTargetTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static Installation App(string name = "app") => new()
+    internal static Installation App(string name = "app") => new()
     {
         Install = new PackageInstall
         {

@@ -1,6 +1,5 @@
 using Hull.Packaging.Installing;
 using Hull.Packaging.Rendering;
-using Hull.Packaging.Resources;
 
 namespace Hull.Packaging.Tests.Installing;
 
@@ -11,17 +10,8 @@ public sealed class InstallationsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static Installation App(string name, string? parent = null) => new()
-    {
-        Install = new PackageInstall
-        {
-            Metadata = new ObjectMeta { Name = name, Namespace = "default" },
-            Spec = new PackageInstallSpec { PackageRef = new PackageRef { RefName = "app.corp.com", VersionSelection = new SemverSelection { Constraints = "1.0.0" } }, ServiceAccountName = "sa" },
-        },
-        Parent = parent,
-        Created = DateTimeOffset.UnixEpoch,
-        Succeeded = true,
-    };
+    // The record DirectoryTargetTests deploys, installed by a parent when given.
+    private static Installation App(string name, string? parent = null) => DirectoryTargetTests.App(name) with { Parent = parent };
 
     [Fact]
     public void AnInstallationAnotherOneCreatedIsChangedAndDeletedThroughItsParent()
