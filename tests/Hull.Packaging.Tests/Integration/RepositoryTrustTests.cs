@@ -227,4 +227,50 @@ public sealed class RepositoryTrustTests : IDisposable
         File.Delete(source.Trust[0].File);
         Assert.Contains("cannot be read", (await Assert.ThrowsAsync<RepositoryException>(() => LoadAsync(source))).Message);
     }
+
+    // The channel copied into an OCI layout, whose .sig tag the test then fills with hostile content.
+    private async Task<(RepositorySource Source, Hull.Oci.Layout.OciLayout Layout, Digest Digest)> LayoutChannelAsync()
+    {
+        var digest = await PublishAsync();
+        string path = Path.Combine(_bench.Root, "hostile-layout");
+        await new BundleCopier(_bench.Stores, new CopyOptions(), NoProgress.Instance, _ => { })
+            .CopyAsync(new CopySource(Bundle: ImageLocation.Parse(RepoTag)), new CopyDestination(ImageLocation.Parse("oci:" + path)), CancellationToken.None);
+        return (await TrustingAsync($"oci:{path}:latest", _prod), Hull.Oci.Layout.OciLayout.Open(path), digest);
+    }
+
+    [Fact]
+    public async Task ASignatureImageWithThousandsOfLayersIsRefusedWithoutReadingThem()
+    {
+        var (source, layout, digest) = await LayoutChannelAsync();
+        byte[] payload = SimpleSigningPayload.Create(source.Location, digest);
+        var layer = SignatureImage.Layer(payload, Convert.ToBase64String(_prod.Sign(payload)));
+        var (manifest, config) = SignatureImage.Build(Enumerable.Repeat(layer, 5000).ToList());
+        await layout.PutBlobAsync(layer, new MemoryStream(payload));
+        await layout.PutBlobAsync(manifest.AsImage().Config, new MemoryStream(config));
+        await layout.PutManifestAsync(manifest, SignatureTags.Signature(digest));
+        var started = DateTime.UtcNow;
+        await RefusedAsync(source, digest, "the signature image has 5000 layers");
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task GarbageUnderTheSignatureTagIsRefused()
+    {
+        var (source, layout, digest) = await LayoutChannelAsync();
+        byte[] garbage = "\u0000not a manifest at all"u8.ToArray();
+        var blob = Hull.Oci.Manifests.Descriptor.For(Hull.Oci.Manifests.MediaTypes.OciManifest, garbage);
+        await layout.PutBlobAsync(blob, new MemoryStream(garbage));
+        await layout.TagAsync(blob, SignatureTags.Signature(digest));
+        var ex = await RefusedAsync(source, digest, SignatureTags.Signature(digest));
+        Assert.DoesNotContain("   at ", ex.Message);
+
+        // A signature image whose layer is not base64 and whose payload is not JSON: malformed, not a crash.
+        byte[] payload = "{not json"u8.ToArray();
+        var layer = SignatureImage.Layer(payload, "!!not base64!!");
+        var (manifest, config) = SignatureImage.Build([layer]);
+        await layout.PutBlobAsync(layer, new MemoryStream(payload));
+        await layout.PutBlobAsync(manifest.AsImage().Config, new MemoryStream(config));
+        await layout.PutManifestAsync(manifest, SignatureTags.Signature(digest));
+        await RefusedAsync(source, digest, "malformed signature");
+    }
 }
