@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Hull.Oci.Manifests;
 using Hull.Oci.References;
+using Hull.Oci.Signatures;
 using Hull.Oci.Storage;
 
 namespace Hull.Oci.Layout;
@@ -115,11 +116,13 @@ public sealed class OciLayout : IImageStore
         var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
         if (identifier is null)
         {
-            return index.Manifests.Count switch
+            // A signed image's .sig (and .att, .sbom) images are tagged beside it: oci:PATH still names the one image.
+            var images = index.Manifests.Where(d => TagOf(d) is not { } tag || !SignatureTags.IsAttachmentTag(tag)).ToList();
+            return images.Count switch
             {
-                1 => index.Manifests[0],
+                1 => images[0],
                 0 => throw new OciNotFoundException($"{Location}: the layout holds no images"),
-                _ => throw new OciException($"{Location}: the layout holds {index.Manifests.Count} images; name one with oci:PATH:TAG"),
+                _ => throw new OciException($"{Location}: the layout holds {images.Count} images; name one with oci:PATH:TAG"),
             };
         }
         if (Digest.TryParse(identifier, out var digest))

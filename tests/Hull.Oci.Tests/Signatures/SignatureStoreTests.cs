@@ -75,6 +75,20 @@ public sealed class SignatureStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ASignedLayoutWithOneImageIsStillNamedByItsPath()
+    {
+        var layout = NewLayout();
+        var image = await TestImages.PushImageAsync(layout, "signed", 1, 64, "v1");
+        await ImageSigner.SignAsync(layout, "example/signed", image.Digest, _key);
+
+        // oci:PATH without a tag: the .sig image beside the one image does not make it ambiguous.
+        Assert.Equal(image.Digest, (await layout.ResolveAsync(null)).Digest);
+        await TestImages.PushImageAsync(layout, "second", 1, 64, "v2");
+        var error = await Assert.ThrowsAsync<OciException>(() => layout.ResolveAsync(null));
+        Assert.Contains("the layout holds 2 images; name one with oci:PATH:TAG", error.Message);
+    }
+
+    [Fact]
     public async Task SignatureMovedFromAnotherImageIsPayloadForAnotherDigest()
     {
         var layout = NewLayout();
