@@ -56,7 +56,7 @@ for (int r = 0; r < rounds; r++)
         Bytes = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(disguised[2].Bytes).Replace("#@overlay/match by=", "#@bench/overlay-match by=", StringComparison.Ordinal)),
     };
     var rendered = TemplateRenderer.Render(disguised, new TemplateOptions());
-    foreach (var doc in rendered.Files[2].Yaml!.Items)
+    foreach (var doc in rendered.Files.Single(f => f.RelativePath == "overlay.yml").Yaml!.Items)
     {
         if (doc.Annotations is Hull.Templating.Evaluation.NodeAnnotations anns && anns.Remove("bench/overlay-match", out var match))
         {
