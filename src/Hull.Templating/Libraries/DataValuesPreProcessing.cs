@@ -5,13 +5,24 @@ using Hull.Templating.Schema;
 namespace Hull.Templating.Libraries;
 
 /// <summary>What a library's data values are made of, from every source, before their order is decided.</summary>
-/// <param name="Own">The library's own `#@data/values` and `#@data/values-schema` documents.</param>
-/// <param name="FromParent">Documents the parent library aimed at this one (`#@library/ref`).</param>
-/// <param name="WithValues">`with_data_values()` of the library instance.</param>
-/// <param name="WithSchemas">`with_data_values_schema()` of the library instance.</param>
-/// <param name="CommandLine">Command-line values aimed at this library, in precedence order.</param>
-public sealed record DataValuesInputs(IReadOnlyList<DataValuesDocument> Own, IReadOnlyList<DataValuesDocument> FromParent,
-    IReadOnlyList<DataValuesStep> WithValues, IReadOnlyList<DataValuesDocument> WithSchemas, IEnumerable<DataValuesSource> CommandLine);
+public sealed class DataValuesInputs(IReadOnlyList<DataValuesDocument> own, IReadOnlyList<DataValuesDocument> fromParent,
+    IReadOnlyList<DataValuesStep> withValues, IReadOnlyList<DataValuesDocument> withSchemas, IEnumerable<DataValuesSource> commandLine)
+{
+    /// <summary>The library's own `#@data/values` and `#@data/values-schema` documents.</summary>
+    public IReadOnlyList<DataValuesDocument> Own { get; } = own;
+
+    /// <summary>Documents the parent library aimed at this one (`#@library/ref`).</summary>
+    public IReadOnlyList<DataValuesDocument> FromParent { get; } = fromParent;
+
+    /// <summary>`with_data_values()` of the library instance.</summary>
+    public IReadOnlyList<DataValuesStep> WithValues { get; } = withValues;
+
+    /// <summary>`with_data_values_schema()` of the library instance.</summary>
+    public IReadOnlyList<DataValuesDocument> WithSchemas { get; } = withSchemas;
+
+    /// <summary>Command-line values aimed at this library, in precedence order.</summary>
+    public IEnumerable<DataValuesSource> CommandLine { get; } = commandLine;
+}
 
 /// <summary>
 /// ytt's data values pre-processing for one library: schemas and values in the order they apply (own documents, the

@@ -6,10 +6,19 @@ namespace Hull.Templating.Libraries;
 /// The files of one ytt library: the root files, or a `_ytt_lib/name` directory; its own files are those under its
 /// root outside nested `_ytt_lib` directories.
 /// </summary>
-/// <param name="AllFiles">Every input file (a library finds its own, and its nested libraries, by path).</param>
-/// <param name="Root">The library's directory: empty for the root library, else ending in `/`.</param>
-public sealed record Library(IReadOnlyList<InputFile> AllFiles, string Root)
+/// <remarks>
+/// This and the other values the steps pass are classes, not records: a record's generated equality instantiates
+/// `EqualityComparer&lt;T&gt;` for each field type, and every such instantiation is a static base each hull process
+/// allocates at start.
+/// </remarks>
+public sealed class Library(IReadOnlyList<InputFile> allFiles, string root)
 {
+    /// <summary>Every input file (a library finds its own, and its nested libraries, by path).</summary>
+    public IReadOnlyList<InputFile> AllFiles { get; } = allFiles;
+
+    /// <summary>The library's directory: empty for the root library, else ending in `/`.</summary>
+    public string Root { get; } = root;
+
     /// <summary>The files of this library (not those of nested libraries), with paths relative to its root.</summary>
     public IEnumerable<(string Path, InputFile File)> OwnFiles()
     {

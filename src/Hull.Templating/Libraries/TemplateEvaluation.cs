@@ -17,9 +17,10 @@ public static class TemplateEvaluation
     public static List<RenderedFile> Render(LoadedLibrary loaded, TemplateOptions options, ModuleLoader loader)
     {
         var outputs = new List<RenderedFile>(loaded.Files.Count);
-        foreach (var (file, template, parsed) in loaded.Files)
+        foreach (var loadedFile in loaded.Files)
         {
-            if (template is not null)
+            var file = loadedFile.File;
+            if (loadedFile.Template is { } template)
             {
                 var root = Evaluate(template, loader);
                 outputs.Add(file.Kind == FileKind.TextTemplate
@@ -28,7 +29,7 @@ public static class TemplateEvaluation
             }
             else if (file.Kind == FileKind.YamlPlain)
             {
-                var yaml = parsed ?? YamlParsing.Parse(file.RelativePath, SourceText.Of(file), options.Strict);
+                var yaml = loadedFile.ParsedYaml ?? YamlParsing.Parse(file.RelativePath, SourceText.Of(file), options.Strict);
                 PlainDuplicateKeys.Fold(yaml);
                 outputs.Add(new RenderedFile(file.RelativePath, file.Kind) { Yaml = yaml });
             }

@@ -9,27 +9,40 @@ using Hull.Yaml;
 namespace Hull.Templating.Libraries;
 
 /// <summary>One own file of a loaded library, in file order: a compiled template, plain YAML, or a file copied as is.</summary>
-/// <param name="File">The input file (a YAML template without templating is re-kinded plain YAML).</param>
-/// <param name="Template">The compiled template, for YAML and text templates.</param>
-/// <param name="ParsedYaml">Plain YAML already parsed while loading (null when it still has to be parsed).</param>
-public sealed record LoadedFile(InputFile File, CompiledTemplate? Template = null, DocumentSet? ParsedYaml = null);
+public sealed class LoadedFile(InputFile file, CompiledTemplate? template = null, DocumentSet? parsedYaml = null)
+{
+    /// <summary>The input file (a YAML template without templating is re-kinded plain YAML).</summary>
+    public InputFile File { get; } = file;
+
+    /// <summary>The compiled template, for YAML and text templates.</summary>
+    public CompiledTemplate? Template { get; } = template;
+
+    /// <summary>Plain YAML already parsed while loading (null when it still has to be parsed).</summary>
+    public DocumentSet? ParsedYaml { get; } = parsedYaml;
+}
 
 /// <summary>A library's files ready to render, and the data values documents its data values files declared.</summary>
-/// <param name="Files">The files to render or copy, in file order (modules and Starlark files left out).</param>
-/// <param name="DataValues">`#@data/values` and `#@data/values-schema` documents aimed at this library.</param>
-/// <param name="LibraryDataValues">Those aimed at a nested library (`#@library/ref`).</param>
-public sealed record LoadedLibrary(IReadOnlyList<LoadedFile> Files, IReadOnlyList<DataValuesDocument> DataValues,
-    IReadOnlyList<DataValuesDocument> LibraryDataValues)
+public sealed class LoadedLibrary(IReadOnlyList<LoadedFile> files, IReadOnlyList<DataValuesDocument> dataValues,
+    IReadOnlyList<DataValuesDocument> libraryDataValues)
 {
     /// <summary>A library with nothing loaded.</summary>
     public static readonly LoadedLibrary Empty = new([], [], []);
+
+    /// <summary>The files to render or copy, in file order (modules and Starlark files left out).</summary>
+    public IReadOnlyList<LoadedFile> Files { get; } = files;
+
+    /// <summary>`#@data/values` and `#@data/values-schema` documents aimed at this library.</summary>
+    public IReadOnlyList<DataValuesDocument> DataValues { get; } = dataValues;
+
+    /// <summary>Those aimed at a nested library (`#@library/ref`).</summary>
+    public IReadOnlyList<DataValuesDocument> LibraryDataValues { get; } = libraryDataValues;
 
     /// <summary>
     /// The same files without their parsed plain YAML: a render hands those documents over as outputs (overlays edit
     /// them), so a later render of the same library parses them again.
     /// </summary>
     public LoadedLibrary WithoutParsedYaml() =>
-        this with { Files = Files.Select(f => f.ParsedYaml is null ? f : f with { ParsedYaml = null }).ToList() };
+        new(Files.Select(f => f.ParsedYaml is null ? f : new LoadedFile(f.File, f.Template)).ToList(), DataValues, LibraryDataValues);
 }
 
 /// <summary>
@@ -66,7 +79,7 @@ public static class TemplateLoading
 
             if (!TemplateDetection.HasTemplating(docSet))
             {
-                files.Add(new LoadedFile(file with { Kind = FileKind.YamlPlain }, ParsedYaml: docSet));
+                files.Add(new LoadedFile(file with { Kind = FileKind.YamlPlain }, parsedYaml: docSet));
                 continue;
             }
             var template = Guard(() => CompileYaml(file.RelativePath, source, docSet, options));
