@@ -196,33 +196,29 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
     [Fact]
     public async Task SignatureImageWithThousandsOfLayersIsRefused()
     {
-        string layoutPath = Path.Combine(_tmp, "hostile");
-        var layout = OciLayout.OpenOrCreate(layoutPath);
-        var pushed = await Push(workload.Inner, $"oci:{layoutPath}:v1");
+        var (layout, pushed, bundle) = await LayoutBundleAsync("hostile");
         await CosignAttachments.AttachAsync(layout, pushed.Digest, ".sig", layers: 5000);
         var started = DateTime.UtcNow;
-        var ex = await Assert.ThrowsAsync<BundleException>(() => Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "x.tar"))));
+        var ex = await Assert.ThrowsAsync<BundleException>(() => CopyToTar(bundle, "x.tar"));
         Assert.Contains("5000 layers", ex.Message);
         Assert.Contains(SignatureTags.For(pushed.Digest, ".sig"), ex.Message);
         Assert.Contains("--without-signatures", ex.Message);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
 
         // The way out the message names works.
-        await Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "y.tar")), signatures: false);
+        await CopyToTar(bundle, "y.tar", signatures: false);
     }
 
     [Fact]
     public async Task GarbageUnderASignatureTagIsRefusedByName()
     {
-        string layoutPath = Path.Combine(_tmp, "garbage");
-        var layout = OciLayout.OpenOrCreate(layoutPath);
-        var pushed = await Push(workload.Inner, $"oci:{layoutPath}:v1");
+        var (layout, pushed, bundle) = await LayoutBundleAsync("garbage");
         // Not a manifest at all, under the .att tag.
         byte[] garbage = "this is not a manifest"u8.ToArray();
         var blob = Hull.Oci.Manifests.Descriptor.For(Hull.Oci.Manifests.MediaTypes.OciManifest, garbage);
         await layout.PutBlobAsync(blob, new MemoryStream(garbage));
         await layout.TagAsync(blob, SignatureTags.For(pushed.Digest, ".att"));
-        var ex = await Assert.ThrowsAsync<BundleException>(() => Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "x.tar"))));
+        var ex = await Assert.ThrowsAsync<BundleException>(() => CopyToTar(bundle, "x.tar"));
         Assert.Contains(SignatureTags.For(pushed.Digest, ".att"), ex.Message);
         Assert.Contains(pushed.Digest.ToString(), ex.Message);
     }
@@ -230,14 +226,23 @@ public sealed class SignatureCopyTests(Workload workload) : IDisposable
     [Fact]
     public async Task IndexUnderASignatureTagIsRefused()
     {
-        string layoutPath = Path.Combine(_tmp, "index-sig");
-        var layout = OciLayout.OpenOrCreate(layoutPath);
-        var pushed = await Push(workload.Inner, $"oci:{layoutPath}:v1");
+        var (layout, pushed, bundle) = await LayoutBundleAsync("index-sig");
         var index = Hull.Oci.Manifests.Manifest.From(new Hull.Oci.Manifests.ImageIndex { MediaType = Hull.Oci.Manifests.MediaTypes.OciIndex, Manifests = [] });
         await layout.PutManifestAsync(index, SignatureTags.For(pushed.Digest, ".sig"));
-        var ex = await Assert.ThrowsAsync<BundleException>(() => Copy(new CopySource(Bundle: ImageLocation.Parse($"oci:{layoutPath}:v1")), new CopyDestination(Tarball: Path.Combine(_tmp, "x.tar"))));
+        var ex = await Assert.ThrowsAsync<BundleException>(() => CopyToTar(bundle, "x.tar"));
         Assert.Contains("is an index", ex.Message);
     }
+
+    // A bundle in an OCI layout of its own, whose cosign tags a test then fills with hostile content.
+    private async Task<(OciLayout Layout, PushResult Pushed, ImageLocation Bundle)> LayoutBundleAsync(string name)
+    {
+        string path = Path.Combine(_tmp, name);
+        var layout = OciLayout.OpenOrCreate(path);
+        return (layout, await Push(workload.Inner, $"oci:{path}:v1"), ImageLocation.Parse($"oci:{path}:v1"));
+    }
+
+    private Task<CopyResult> CopyToTar(ImageLocation bundle, string tar, bool signatures = true) =>
+        Copy(new CopySource(Bundle: bundle), new CopyDestination(Tarball: Path.Combine(_tmp, tar)), signatures);
 
     private static string ReferenceImgpkg() =>
         Path.Combine(ChildProcess.Run(TestPaths.Shared("reference", "install"), Environment.CurrentDirectory, null).Trim(), "imgpkg");

@@ -41,6 +41,9 @@ public sealed class RepositoryTrustTests : IDisposable
         return (await _bench.PublishAsync()).Bundle!.Digest!;
     }
 
+    private Task<PushResult> PushBundleAsync(string folder, string target) =>
+        BundlePusher.PushAsync(_bench.Stores, new PushRequest(ImageLocation.Parse(target), new LayerOptions([folder], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()), _ => { }, CancellationToken.None);
+
     private async Task SignAsync(string location, SigningKey key)
     {
         var image = await FetchedImage.FetchAsync(_bench.Stores, ImageLocation.Parse(location), CancellationToken.None);
@@ -133,7 +136,7 @@ public sealed class RepositoryTrustTests : IDisposable
         var imagesLock = Hull.Bundles.Locks.LockYaml.ParseImagesLock(File.ReadAllBytes(lockPath), lockPath);
         var extra = new Hull.Bundles.Locks.ImagesLockEntry($"{imagesLock.Images[0].Image.Split('@')[0]}@sha256:{new string('0', 64)}");
         File.WriteAllBytes(lockPath, Hull.Bundles.Locks.LockYaml.Emit(new Hull.Bundles.Locks.ImagesLock { Images = [.. imagesLock.Images, extra] }));
-        var edited = await BundlePusher.PushAsync(_bench.Stores, new PushRequest(ImageLocation.Parse(RepoTag), new LayerOptions([dir], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()), _ => { }, CancellationToken.None);
+        var edited = await PushBundleAsync(dir, RepoTag);
         Assert.NotEqual(signed, edited.Digest);
         await RefusedAsync(source, edited.Digest, "unsigned");
 
@@ -156,7 +159,7 @@ public sealed class RepositoryTrustTests : IDisposable
             _bench.Contents[0].Packages.Single().Package).Replace(released, packageTag, StringComparison.Ordinal));
         PackageWorkbench.Write(Path.Combine(repo, ".imgpkg", "images.yml"), $"---\napiVersion: imgpkg.carvel.dev/v1alpha1\nkind: ImagesLock\nimages:\n- image: {released}\n");
         string byTag = $"{_bench.Prefix}/by-tag:1";
-        await BundlePusher.PushAsync(_bench.Stores, new PushRequest(ImageLocation.Parse(byTag), new LayerOptions([repo], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()), _ => { }, CancellationToken.None);
+        await PushBundleAsync(repo, byTag);
         await SignAsync(byTag, _prod);
         await SignAsync(RepoTag, _prod);
         var list = await RepositorySources.LoadAsync(Path.Combine(_bench.Root, "config", RepositorySources.FileName), CancellationToken.None);
@@ -168,7 +171,7 @@ public sealed class RepositoryTrustTests : IDisposable
 
         // New content pushed under the released tag.
         string tampered = _bench.Folder("app.corp.com", new Dictionary<string, string> { ["config.yml"] = Config["config.yml"].Replace("one", "evil", StringComparison.Ordinal) });
-        var pushed = await BundlePusher.PushAsync(_bench.Stores, new PushRequest(ImageLocation.Parse(packageTag), new LayerOptions([tampered], LayerOptions.DefaultExclusions), true, new Dictionary<string, string>()), _ => { }, CancellationToken.None);
+        var pushed = await PushBundleAsync(tampered, packageTag);
 
         // The channel that binds its package by digest still installs what was released.
         var installed = await InstallAsync(await LoadAsync(byDigestSource));
@@ -238,16 +241,22 @@ public sealed class RepositoryTrustTests : IDisposable
         return (await TrustingAsync($"oci:{path}:latest", _prod), Hull.Oci.Layout.OciLayout.Open(path), digest);
     }
 
+    // A .sig image for digest whose every layer is this payload with this signature annotation.
+    private static async Task PutSignatureImageAsync(Hull.Oci.Layout.OciLayout layout, Digest digest, byte[] payload, string signature, int layers)
+    {
+        var layer = SignatureImage.Layer(payload, signature);
+        var (manifest, config) = SignatureImage.Build(Enumerable.Repeat(layer, layers).ToList());
+        await layout.PutBlobAsync(layer, new MemoryStream(payload));
+        await layout.PutBlobAsync(manifest.AsImage().Config, new MemoryStream(config));
+        await layout.PutManifestAsync(manifest, SignatureTags.Signature(digest));
+    }
+
     [Fact]
     public async Task ASignatureImageWithThousandsOfLayersIsRefusedWithoutReadingThem()
     {
         var (source, layout, digest) = await LayoutChannelAsync();
         byte[] payload = SimpleSigningPayload.Create(source.Location, digest);
-        var layer = SignatureImage.Layer(payload, Convert.ToBase64String(_prod.Sign(payload)));
-        var (manifest, config) = SignatureImage.Build(Enumerable.Repeat(layer, 5000).ToList());
-        await layout.PutBlobAsync(layer, new MemoryStream(payload));
-        await layout.PutBlobAsync(manifest.AsImage().Config, new MemoryStream(config));
-        await layout.PutManifestAsync(manifest, SignatureTags.Signature(digest));
+        await PutSignatureImageAsync(layout, digest, payload, Convert.ToBase64String(_prod.Sign(payload)), layers: 5000);
         var started = DateTime.UtcNow;
         await RefusedAsync(source, digest, "the signature image has 5000 layers");
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
@@ -266,11 +275,7 @@ public sealed class RepositoryTrustTests : IDisposable
 
         // A signature image whose layer is not base64 and whose payload is not JSON: malformed, not a crash.
         byte[] payload = "{not json"u8.ToArray();
-        var layer = SignatureImage.Layer(payload, "!!not base64!!");
-        var (manifest, config) = SignatureImage.Build([layer]);
-        await layout.PutBlobAsync(layer, new MemoryStream(payload));
-        await layout.PutBlobAsync(manifest.AsImage().Config, new MemoryStream(config));
-        await layout.PutManifestAsync(manifest, SignatureTags.Signature(digest));
+        await PutSignatureImageAsync(layout, digest, payload, "!!not base64!!", layers: 1);
         await RefusedAsync(source, digest, "malformed signature");
     }
 }
