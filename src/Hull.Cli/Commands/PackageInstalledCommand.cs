@@ -68,24 +68,22 @@ public static class PackageInstalledCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(valuesOutput) is string file)
             {
-                InstalledValues.Write(installation.Key, installations.ValuesTexts(installation), file);
-                output.WriteLine($"Wrote the values of {installation.Key} to {file}");
-                return HullApp.Success;
+                return WriteValuesFile(output, installation.Key, installations.ValuesTexts(installation), file);
             }
-            output.WriteLine($"NAME:                    {installation.Name}");
-            output.WriteLine($"NAMESPACE:               {installation.Namespace}");
-            output.WriteLine($"PACKAGE-NAME:            {installation.Install.Spec.PackageRef?.RefName}");
-            output.WriteLine($"PACKAGE-VERSION:         {installation.Version}");
-            output.WriteLine($"VERSION-CONSTRAINTS:     {installation.Install.Spec.PackageRef?.VersionSelection?.Constraints}");
-            output.WriteLine($"STATUS:                  {installation.Description}");
-            output.WriteLine($"BUNDLE:                  {installation.Bundle}");
-            output.WriteLine($"VALUES-DIGEST:           {installation.ValuesDigest}");
-            output.WriteLine($"INSTALLED-BY:            {installation.Parent ?? "user"}");
-            output.WriteLine($"LAST-ATTEMPT:            {installation.LastAttempt:yyyy-MM-ddTHH:mm:ssZ}");
-            output.WriteLine($"RESOURCES:               {installation.Resources.Count}");
+            Field(output, "NAME", installation.Name);
+            Field(output, "NAMESPACE", installation.Namespace);
+            Field(output, "PACKAGE-NAME", installation.Install.Spec.PackageRef?.RefName);
+            Field(output, "PACKAGE-VERSION", installation.Version);
+            Field(output, "VERSION-CONSTRAINTS", installation.Install.Spec.PackageRef?.VersionSelection?.Constraints);
+            Field(output, "STATUS", installation.Description);
+            Field(output, "BUNDLE", installation.Bundle);
+            Field(output, "VALUES-DIGEST", installation.ValuesDigest);
+            Field(output, "INSTALLED-BY", installation.Parent ?? "user");
+            Field(output, "LAST-ATTEMPT", $"{installation.LastAttempt:yyyy-MM-ddTHH:mm:ssZ}");
+            Field(output, "RESOURCES", installation.Resources.Count);
             if (installation.Succeeded == false)
             {
-                output.WriteLine($"USEFUL-ERROR-MESSAGE:    {installation.UsefulErrorMessage}");
+                Field(output, "USEFUL-ERROR-MESSAGE", installation.UsefulErrorMessage);
             }
             return HullApp.Success;
         });
@@ -212,23 +210,31 @@ public static class PackageInstalledCommand
         var output = parse.InvocationConfiguration.Output;
         if (valuesOutput is not null)
         {
-            InstalledValues.Write(install.Key, await installs.ValuesTextsAsync(install, cancellationToken).ConfigureAwait(false), valuesOutput);
-            output.WriteLine($"Wrote the values of {install.Key} to {valuesOutput}");
-            return HullApp.Success;
+            return WriteValuesFile(output, install.Key, await installs.ValuesTextsAsync(install, cancellationToken).ConfigureAwait(false), valuesOutput);
         }
-        output.WriteLine($"NAME:                    {install.Name}");
-        output.WriteLine($"NAMESPACE:               {install.Namespace}");
-        output.WriteLine($"PACKAGE-NAME:            {install.Source}");
-        output.WriteLine($"PACKAGE-VERSION:         {install.Version}");
-        output.WriteLine($"VERSION-CONSTRAINTS:     {install.Constraints}");
-        output.WriteLine($"STATUS:                  {install.Description}");
-        output.WriteLine($"SERVICE-ACCOUNT:         {install.ServiceAccountName}");
-        output.WriteLine($"VALUES-SECRETS:          {string.Join(", ", install.ValuesSecrets)}");
-        output.WriteLine($"CREATED:                 {install.Created:yyyy-MM-ddTHH:mm:ssZ}");
+        Field(output, "NAME", install.Name);
+        Field(output, "NAMESPACE", install.Namespace);
+        Field(output, "PACKAGE-NAME", install.Source);
+        Field(output, "PACKAGE-VERSION", install.Version);
+        Field(output, "VERSION-CONSTRAINTS", install.Constraints);
+        Field(output, "STATUS", install.Description);
+        Field(output, "SERVICE-ACCOUNT", install.ServiceAccountName);
+        Field(output, "VALUES-SECRETS", string.Join(", ", install.ValuesSecrets));
+        Field(output, "CREATED", $"{install.Created:yyyy-MM-ddTHH:mm:ssZ}");
         if (install.UsefulErrorMessage is { Length: > 0 } message)
         {
-            output.WriteLine($"USEFUL-ERROR-MESSAGE:    {message}");
+            Field(output, "USEFUL-ERROR-MESSAGE", message);
         }
+        return HullApp.Success;
+    }
+
+    // tanzu's `package installed get` layout: each label and its colon in 25 columns.
+    private static void Field(TextWriter output, string label, object? value) => output.WriteLine($"{label + ":",-25}{value}");
+
+    private static int WriteValuesFile(TextWriter output, string key, IReadOnlyList<string> texts, string file)
+    {
+        InstalledValues.Write(key, texts, file);
+        output.WriteLine($"Wrote the values of {key} to {file}");
         return HullApp.Success;
     }
 }
